@@ -1,0 +1,31 @@
+import Fastify, { type FastifyInstance } from "fastify";
+import type { Clock } from "./clock.js";
+import type { Config } from "./config.js";
+import type { Db } from "./db/database.js";
+import type { DialectAdapter } from "./db/dialects/dialect.js";
+import { createServices } from "./services.js";
+import { readerPlugin } from "./web/reader/reader-plugin.js";
+
+export interface AppDeps {
+	db: Db;
+	adapter: DialectAdapter;
+	config: Config;
+	clock: Clock;
+}
+
+/** Builds the HTTP application around its dependencies. It does not listen: the caller decides. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+	const app = Fastify({
+		logger: deps.config.logLevel === "silent" ? false : { level: deps.config.logLevel },
+		trustProxy: true,
+		routerOptions: { maxParamLength: 500 },
+	});
+	const services = createServices({
+		db: deps.db,
+		adapter: deps.adapter,
+		clock: deps.clock,
+		config: deps.config,
+	});
+	await app.register(readerPlugin, { services, config: deps.config });
+	return app;
+}

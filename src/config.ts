@@ -1,0 +1,69 @@
+import path from "node:path";
+import { z } from "zod";
+import { AppError } from "./errors.js";
+
+const timeZoneSchema = z.string().refine(
+	(value) => {
+		try {
+			new Intl.DateTimeFormat("en", { timeZone: value });
+			return true;
+		} catch {
+			return false;
+		}
+	},
+	{ message: "an IANA time zone such as UTC or Asia/Kabul" },
+);
+
+const configSchema = z.object({
+	DATELINE_DATA_DIR: z.string().min(1, "a directory path").default("./data"),
+	PORT: z.coerce
+		.number({ message: "a port number from 1 to 65535" })
+		.int("a whole port number")
+		.min(1, "a port number from 1 to 65535")
+		.max(65535, "a port number from 1 to 65535")
+		.default(3000),
+	DATELINE_HOST: z.string().min(1, "a host name or address").default("0.0.0.0"),
+	DATELINE_PUBLIC_URL: z
+		.url({
+			message: "an absolute http(s) URL such as https://news.example.org",
+		})
+		.refine((value) => /^https?:\/\//.test(value), {
+			message: "an http or https URL",
+		})
+		.optional(),
+	DATELINE_TIMEZONE: timeZoneSchema.default("UTC"),
+	DATELINE_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+/** Dateline's settings that come from the environment, parsed once at start-up. */
+export interface Config {
+	dataDir: string;
+	port: number;
+	host: string;
+	publicUrl: string;
+	timeZone: string;
+	logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+}
+
+/** Parses the environment; a bad value throws ERR_CONFIG_INVALID naming the variable and what it expects. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+	const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+	const parsed = configSchema.safeParse(present);
+	if (!parsed.success) {
+		const lines = parsed.error.issues.map((issue) => {
+			const name = String(issue.path[0] ?? "environment");
+			return `${name}=${JSON.stringify(env[name] ?? "")} is not valid: expected ${issue.message}`;
+		});
+		throw new AppError("ERR_CONFIG_INVALID", lines.join("; "));
+	}
+	const values = parsed.data;
+	const port = values.PORT;
+	return {
+		dataDir: path.resolve(values.DATELINE_DATA_DIR),
+		port,
+		host: values.DATELINE_HOST,
+		publicUrl: (values.DATELINE_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ""),
+		timeZone: values.DATELINE_TIMEZONE,
+		logLevel: values.DATELINE_LOG_LEVEL,
+	};
+}

@@ -1,0 +1,195 @@
+import type { Insertable, SelectQueryBuilder, Updateable } from "kysely";
+import type { ArticleTable, Database, Db } from "../../db/database.js";
+
+/** Filters for lists of published stories; all given filters must hold. */
+export interface PublishedFilter {
+	sectionIds?: readonly number[];
+	personId?: number;
+	tagId?: number;
+}
+
+/** A published story row with its section, before bylines are attached. */
+export interface SummaryRow {
+	id: number;
+	slug: string;
+	headline: string;
+	standfirst: string;
+	published_at: string;
+	updated_at: string | null;
+	section_id: number;
+	section_slug: string;
+	section_name: string;
+	section_path: string;
+	section_parent_id: number | null;
+}
+
+export type ArticleRow = Omit<ArticleTable, "id"> & { id: number };
+
+/** SQL for articles and their byline and tag links. */
+export class ArticleRepository {
+	constructor(private readonly db: Db) {}
+
+	async insert(values: Insertable<ArticleTable>, db: Db = this.db): Promise<number> {
+		const row = await db.insertInto("articles").values(values).returning("id").executeTakeFirstOrThrow();
+		return row.id;
+	}
+
+	async update(id: number, values: Updateable<ArticleTable>, db: Db = this.db): Promise<void> {
+		await db.updateTable("articles").set(values).where("id", "=", id).execute();
+	}
+
+	async findById(id: number, db: Db = this.db): Promise<ArticleRow | undefined> {
+		return db.selectFrom("articles").selectAll().where("id", "=", id).executeTakeFirst();
+	}
+
+	async findBySlug(slug: string, db: Db = this.db): Promise<ArticleRow | undefined> {
+		return db.selectFrom("articles").selectAll().where("slug", "=", slug).executeTakeFirst();
+	}
+
+	async slugExists(slug: string, exceptId?: number): Promise<boolean> {
+		let query = this.db.selectFrom("articles").select("id").where("slug", "=", slug);
+		if (exceptId !== undefined) query = query.where("id", "<>", exceptId);
+		return (await query.executeTakeFirst()) !== undefined;
+	}
+
+	async replaceBylines(articleId: number, personIds: readonly number[], db: Db = this.db): Promise<void> {
+		await db.deleteFrom("article_people").where("article_id", "=", articleId).execute();
+		if (personIds.length === 0) return;
+		await db
+			.insertInto("article_people")
+			.values(
+				personIds.map((personId, position) => ({
+					article_id: articleId,
+					person_id: personId,
+					position,
+				})),
+			)
+			.execute();
+	}
+
+	async replaceTags(articleId: number, tagIds: readonly number[], db: Db = this.db): Promise<void> {
+		await db.deleteFrom("article_tags").where("article_id", "=", articleId).execute();
+		if (tagIds.length === 0) return;
+		await db
+			.insertInto("article_tags")
+			.values(
+				tagIds.map((tagId, position) => ({
+					article_id: articleId,
+					tag_id: tagId,
+					position,
+				})),
+			)
+			.execute();
+	}
+
+	/** Published stories matching `filter`, newest first. */
+	async listPublished(filter: PublishedFilter, page: { limit: number; offset: number }): Promise<SummaryRow[]> {
+		return this.published(filter)
+			.select([
+				"articles.id",
+				"articles.slug",
+				"articles.headline",
+				"articles.standfirst",
+				"articles.published_at",
+				"articles.updated_at",
+				"articles.section_id",
+				"sections.slug as section_slug",
+				"sections.name as section_name",
+				"sections.path as section_path",
+				"sections.parent_id as section_parent_id",
+			])
+			.orderBy("articles.published_at", "desc")
+			.orderBy("articles.id", "desc")
+			.limit(page.limit)
+			.offset(page.offset)
+			.execute() as Promise<SummaryRow[]>;
+	}
+
+	async countPublished(filter: PublishedFilter): Promise<number> {
+		const row = await this.published(filter)
+			.select((eb) => eb.fn.countAll<number>().as("count"))
+			.executeTakeFirstOrThrow();
+		return Number(row.count);
+	}
+
+	/** Published stories by id, in no particular order. */
+	async summariesByIds(ids: readonly number[]): Promise<SummaryRow[]> {
+		if (ids.length === 0) return [];
+		return this.published({})
+			.select([
+				"articles.id",
+				"articles.slug",
+				"articles.headline",
+				"articles.standfirst",
+				"articles.published_at",
+				"articles.updated_at",
+				"articles.section_id",
+				"sections.slug as section_slug",
+				"sections.name as section_name",
+				"sections.path as section_path",
+				"sections.parent_id as section_parent_id",
+			])
+			.where("articles.id", "in", ids)
+			.execute() as Promise<SummaryRow[]>;
+	}
+
+	async bodyTexts(ids: readonly number[]): Promise<Map<number, string>> {
+		if (ids.length === 0) return new Map();
+		const rows = await this.db.selectFrom("articles").select(["id", "body_text"]).where("id", "in", ids).execute();
+		return new Map(rows.map((row) => [row.id, row.body_text]));
+	}
+
+	/** Ids and dates of every published story, oldest first. */
+	async publishedIds(db: Db = this.db): Promise<{ id: number; published_at: string }[]> {
+		return db
+			.selectFrom("articles")
+			.select(["id", "published_at"])
+			.where("status", "=", "published")
+			.orderBy("published_at")
+			.execute() as Promise<{ id: number; published_at: string }[]>;
+	}
+
+	async countAll(): Promise<number> {
+		const row = await this.db
+			.selectFrom("articles")
+			.select((eb) => eb.fn.countAll<number>().as("count"))
+			.executeTakeFirstOrThrow();
+		return Number(row.count);
+	}
+
+	private published(filter: PublishedFilter): SelectQueryBuilder<Database, "articles" | "sections", object> {
+		let query = this.db
+			.selectFrom("articles")
+			.innerJoin("sections", "sections.id", "articles.section_id")
+			.where("articles.status", "=", "published");
+		if (filter.sectionIds) {
+			if (filter.sectionIds.length === 0) return query.where("articles.id", "=", -1);
+			query = query.where("articles.section_id", "in", filter.sectionIds);
+		}
+		if (filter.personId !== undefined) {
+			const personId = filter.personId;
+			query = query.where((eb) =>
+				eb.exists(
+					eb
+						.selectFrom("article_people")
+						.select("article_people.article_id")
+						.whereRef("article_people.article_id", "=", "articles.id")
+						.where("article_people.person_id", "=", personId),
+				),
+			);
+		}
+		if (filter.tagId !== undefined) {
+			const tagId = filter.tagId;
+			query = query.where((eb) =>
+				eb.exists(
+					eb
+						.selectFrom("article_tags")
+						.select("article_tags.article_id")
+						.whereRef("article_tags.article_id", "=", "articles.id")
+						.where("article_tags.tag_id", "=", tagId),
+				),
+			);
+		}
+		return query;
+	}
+}

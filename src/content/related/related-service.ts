@@ -1,0 +1,113 @@
+import type { Db } from "../../db/database.js";
+import type { DialectAdapter } from "../../db/dialects/dialect.js";
+import { keyTerms, rankRelated, termCounts } from "./related.js";
+import { RelatedRepository } from "./related-repository.js";
+
+/** How many related stories are stored per story; the page shows the first. */
+const STORED_RELATED = 5;
+/** How many distinctive terms of a story are used to find its neighbours. */
+const KEY_TERMS = 20;
+/** How many text matches are ranked for recency before the best are kept. */
+const CANDIDATES = 40;
+
+/**
+ * Computes and stores "Check Also" lists: BM25 over the published archive's
+ * headlines and bodies, queried with a story's most distinctive terms, with a
+ * lean towards stories close in time. Runs when a story is published, edited or
+ * unpublished, so a page view only reads the stored list.
+ */
+export class RelatedService {
+	private readonly related: RelatedRepository;
+
+	constructor(
+		private readonly db: Db,
+		private readonly adapter: DialectAdapter,
+	) {
+		this.related = new RelatedRepository(db);
+	}
+
+	/** Recomputes the list of one published story. */
+	async computeFor(articleId: number, db: Db = this.db): Promise<number[]> {
+		const article = await db
+			.selectFrom("articles")
+			.select(["headline", "body_text", "published_at", "status"])
+			.where("id", "=", articleId)
+			.executeTakeFirst();
+		if (article?.status !== "published" || !article.published_at) {
+			await this.related.replace(articleId, [], db);
+			return [];
+		}
+		const counts = termCounts({
+			headline: article.headline,
+			body: article.body_text,
+		});
+		const { total, df } = await this.adapter.documentFrequencies(db, [...counts.keys()]);
+		const terms = keyTerms({ counts, df, total, limit: KEY_TERMS });
+		const hits = await this.adapter.matchAnyTerm(db, {
+			terms,
+			excludeId: articleId,
+			limit: CANDIDATES,
+		});
+		const dates = await this.publishedDates(
+			hits.map((hit) => hit.id),
+			db,
+		);
+		const candidates = hits.flatMap((hit) => {
+			const publishedAt = dates.get(hit.id);
+			return publishedAt ? [{ id: hit.id, score: hit.score, publishedAt }] : [];
+		});
+		const ranked = rankRelated({
+			candidates,
+			publishedAt: new Date(article.published_at),
+			limit: STORED_RELATED,
+		});
+		await this.related.replace(articleId, ranked, db);
+		return ranked.map((entry) => entry.id);
+	}
+
+	/**
+	 * After a story is published or edited: recomputes its list, and the lists of
+	 * its closest neighbours and of stories that pointed to it, which may now
+	 * rank it differently.
+	 */
+	async refreshAround(articleId: number, db: Db = this.db): Promise<void> {
+		const neighbours = await this.computeFor(articleId, db);
+		const pointing = await this.related.articlesPointingTo(articleId, db);
+		for (const id of new Set([...neighbours, ...pointing])) {
+			if (id !== articleId) await this.computeFor(id, db);
+		}
+	}
+
+	/** After a story leaves the public site: the stories that pointed to it find another. */
+	async forget(articleId: number, db: Db = this.db): Promise<void> {
+		const pointing = await this.related.articlesPointingTo(articleId, db);
+		await this.related.replace(articleId, [], db);
+		for (const id of pointing) await this.computeFor(id, db);
+	}
+
+	/** Recomputes every published story's list (after a bulk load). */
+	async recomputeAll(onProgress?: (done: number, total: number) => void): Promise<void> {
+		const ids = await this.db.selectFrom("articles").select("id").where("status", "=", "published").execute();
+		let done = 0;
+		for (const { id } of ids) {
+			await this.computeFor(id);
+			done += 1;
+			onProgress?.(done, ids.length);
+		}
+	}
+
+	async relatedIds(articleId: number, limit: number): Promise<number[]> {
+		return this.related.publishedRelatedIds(articleId, limit);
+	}
+
+	private async publishedDates(ids: readonly number[], db: Db): Promise<Map<number, Date>> {
+		if (ids.length === 0) return new Map();
+		const rows = await db
+			.selectFrom("articles")
+			.select(["id", "published_at"])
+			.where("id", "in", ids)
+			.where("status", "=", "published")
+			.execute();
+		return new Map(rows.flatMap((row) => (row.published_at ? [[row.id, new Date(row.published_at)] as const] : [])));
+	}
+}

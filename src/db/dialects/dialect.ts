@@ -1,0 +1,35 @@
+import type { Kysely } from "kysely";
+import type { Database, Db } from "../database.js";
+
+/** A document of the full-text index: one published article. */
+export interface TextDocument {
+	id: number;
+	headline: string;
+	body: string;
+}
+
+/** A scored hit; a higher score is a better match. */
+export interface TextHit {
+	id: number;
+	score: number;
+}
+
+/**
+ * What differs between the databases Dateline runs on. Each dialect folder
+ * implements this once; services only ever see this interface.
+ */
+export interface DialectAdapter {
+	readonly name: "sqlite" | "postgres";
+	/** Creates the dialect-specific schema (full-text index) inside a migration. */
+	createTextIndex(db: Kysely<unknown>): Promise<void>;
+	dropTextIndex(db: Kysely<unknown>): Promise<void>;
+	/** Adds or replaces a document; call inside the transaction that publishes or edits it. */
+	indexDocument(db: Db, document: TextDocument): Promise<void>;
+	removeDocument(db: Db, id: number): Promise<void>;
+	/** How many indexed documents contain each term, and how many documents there are. */
+	documentFrequencies(db: Db, terms: readonly string[]): Promise<{ total: number; df: Map<string, number> }>;
+	/** Documents matching any of `terms`, ranked by BM25 with the headline weighted above the body. */
+	matchAnyTerm(db: Db, query: { terms: readonly string[]; excludeId: number; limit: number }): Promise<TextHit[]>;
+}
+
+export type { Database };

@@ -1,0 +1,47 @@
+import fs from "node:fs";
+import path from "node:path";
+import SqliteDatabase from "better-sqlite3";
+import { Kysely, SqliteDialect } from "kysely";
+import { AppError } from "../../../errors.js";
+import type { Database } from "../../database.js";
+
+/** Makes sure `dir` exists and a file can be written in it; otherwise ERR_DATA_DIR_UNWRITABLE naming the path and the reason. */
+export function ensureWritableDirectory(dir: string): void {
+	try {
+		fs.mkdirSync(dir, { recursive: true });
+		const probe = path.join(dir, `.write-test-${process.pid}`);
+		fs.writeFileSync(probe, "");
+		fs.rmSync(probe);
+	} catch (error) {
+		const reason =
+			error instanceof Error && "code" in error ? `${String(error.code)}: ${error.message}` : String(error);
+		throw new AppError("ERR_DATA_DIR_UNWRITABLE", `${dir} (${reason})`, {
+			cause: error,
+		});
+	}
+}
+
+/**
+ * Opens (or creates) the SQLite file. A file that is not a SQLite database is
+ * reported as ERR_DATABASE_CORRUPT before anything is written to it.
+ */
+export function openSqlite(file: string): Kysely<Database> {
+	const connection = new SqliteDatabase(file);
+	try {
+		// A read first: it fails on a file that is not a database, and writes nothing.
+		connection.prepare("SELECT count(*) FROM sqlite_master").get();
+		const check = connection.prepare("PRAGMA quick_check").get() as { quick_check: string } | undefined;
+		if (check?.quick_check !== "ok") throw new Error(check?.quick_check ?? "quick_check returned nothing");
+	} catch (error) {
+		connection.close();
+		const reason = error instanceof Error ? error.message : String(error);
+		throw new AppError("ERR_DATABASE_CORRUPT", `${file} (${reason}); the file was left untouched.`, { cause: error });
+	}
+	connection.pragma("journal_mode = WAL");
+	connection.pragma("synchronous = NORMAL");
+	connection.pragma("foreign_keys = ON");
+	connection.pragma("busy_timeout = 5000");
+	return new Kysely<Database>({
+		dialect: new SqliteDialect({ database: connection }),
+	});
+}

@@ -1,0 +1,69 @@
+import { type Kysely, sql } from "kysely";
+import type { Db } from "../../database.js";
+import type { DialectAdapter, TextDocument, TextHit } from "../dialect.js";
+
+/** Column weights for bm25(): a word in the headline counts three times one in the body. */
+const HEADLINE_WEIGHT = 3.0;
+const BODY_WEIGHT = 1.0;
+
+/** Quotes each term so FTS5 reads it as a plain string, never as query syntax. */
+function toMatchExpression(terms: readonly string[]): string {
+	return terms.map((term) => `"${term.replaceAll('"', '""')}"`).join(" OR ");
+}
+
+/** SQLite: FTS5 with the unicode61 tokenizer folding diacritics, and fts5vocab for document frequencies. */
+export const sqliteAdapter: DialectAdapter = {
+	name: "sqlite",
+
+	async createTextIndex(db: Kysely<unknown>) {
+		await sql`CREATE VIRTUAL TABLE article_fts USING fts5(headline, body, tokenize = 'unicode61 remove_diacritics 2')`.execute(
+			db,
+		);
+		await sql`CREATE VIRTUAL TABLE article_fts_vocab USING fts5vocab(article_fts, 'row')`.execute(db);
+	},
+
+	async dropTextIndex(db: Kysely<unknown>) {
+		await sql`DROP TABLE IF EXISTS article_fts_vocab`.execute(db);
+		await sql`DROP TABLE IF EXISTS article_fts`.execute(db);
+	},
+
+	async indexDocument(db: Db, document: TextDocument) {
+		await sql`DELETE FROM article_fts WHERE rowid = ${document.id}`.execute(db);
+		await sql`INSERT INTO article_fts (rowid, headline, body) VALUES (${document.id}, ${document.headline}, ${document.body})`.execute(
+			db,
+		);
+	},
+
+	async removeDocument(db: Db, id: number) {
+		await sql`DELETE FROM article_fts WHERE rowid = ${id}`.execute(db);
+	},
+
+	async documentFrequencies(db: Db, terms: readonly string[]) {
+		const totalRow = await sql<{
+			total: number;
+		}>`SELECT count(*) AS total FROM article_fts`.execute(db);
+		const df = new Map<string, number>();
+		if (terms.length > 0) {
+			const rows = await sql<{
+				term: string;
+				doc: number;
+			}>`SELECT term, doc FROM article_fts_vocab WHERE term IN (${sql.join(terms)})`.execute(db);
+			for (const row of rows.rows) df.set(row.term, row.doc);
+		}
+		return { total: totalRow.rows[0]?.total ?? 0, df };
+	},
+
+	async matchAnyTerm(
+		db: Db,
+		query: { terms: readonly string[]; excludeId: number; limit: number },
+	): Promise<TextHit[]> {
+		if (query.terms.length === 0) return [];
+		const result =
+			await sql<TextHit>`SELECT rowid AS id, -bm25(article_fts, ${HEADLINE_WEIGHT}, ${BODY_WEIGHT}) AS score
+			FROM article_fts
+			WHERE article_fts MATCH ${toMatchExpression(query.terms)} AND rowid <> ${query.excludeId}
+			ORDER BY bm25(article_fts, ${HEADLINE_WEIGHT}, ${BODY_WEIGHT})
+			LIMIT ${query.limit}`.execute(db);
+		return result.rows;
+	},
+};

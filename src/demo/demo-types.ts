@@ -1,0 +1,34 @@
+/** A section of the demo site; `parent` names another demo section's slug. */
+export interface DemoSection {
+	slug: string;
+	name: string;
+	description: string;
+	parent?: string;
+}
+
+/** A demo byline with a short bio. */
+export interface DemoPerson {
+	slug: string;
+	name: string;
+	jobTitle: string;
+	bio: string;
+}
+
+/**
+ * A demo story. `hoursAgo` dates it relative to the moment the demo is loaded;
+ * `body` is Markdown paragraphs separated by blank lines, without the dateline,
+ * which Dateline prints in front of the first paragraph.
+ */
+export interface DemoStory {
+	slug: string;
+	headline: string;
+	standfirst?: string;
+	section: string;
+	datelinePlace: string;
+	sourceLine?: string;
+	authors: string[];
+	tags: string[];
+	hoursAgo: number;
+	updatedHoursAgo?: number;
+	body: string;
+}

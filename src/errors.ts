@@ -1,0 +1,76 @@
+/**
+ * The one catalog of Dateline's error codes. Callers branch on `code`, never on
+ * the message. Every code here is documented in docs/errors.md (a test checks).
+ */
+export const errorCatalog = {
+	ERR_NOT_FOUND: {
+		status: 404,
+		message: "Nothing is published at this address.",
+	},
+	ERR_ARTICLE_NOT_FOUND: {
+		status: 404,
+		message: "No published article has this address.",
+	},
+	ERR_SECTION_NOT_FOUND: {
+		status: 404,
+		message: "No section has this address.",
+	},
+	ERR_PERSON_NOT_FOUND: { status: 404, message: "No author has this address." },
+	ERR_TAG_NOT_FOUND: { status: 404, message: "No tag has this address." },
+	ERR_PAGE_OUT_OF_RANGE: {
+		status: 404,
+		message: "That page number is past the last page.",
+	},
+	ERR_BAD_REQUEST: {
+		status: 400,
+		message: "The request could not be understood.",
+	},
+	ERR_VALIDATION: {
+		status: 400,
+		message: "Some values are missing or not valid.",
+	},
+	ERR_SLUG_TAKEN: {
+		status: 409,
+		message: "Another item already uses this slug.",
+	},
+	ERR_INVALID_TRANSITION: {
+		status: 409,
+		message: "The story cannot move to that status from its current one.",
+	},
+	ERR_CONFIG_INVALID: {
+		status: 500,
+		message: "A configuration value is not valid.",
+	},
+	ERR_DATA_DIR_UNWRITABLE: {
+		status: 500,
+		message: "The data directory cannot be written.",
+	},
+	ERR_DATABASE_CORRUPT: {
+		status: 500,
+		message: "The database file cannot be read as a Dateline database.",
+	},
+	ERR_INTERNAL: { status: 500, message: "Something went wrong on our side." },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+/** An error with a catalog code; `detail` adds what the catalog message cannot know. */
+export class AppError extends Error {
+	readonly code: ErrorCode;
+	readonly status: number;
+	readonly detail: string | undefined;
+
+	constructor(code: ErrorCode, detail?: string, options?: { cause?: unknown }) {
+		const entry = errorCatalog[code];
+		super(detail ? `${entry.message} ${detail}` : entry.message, options);
+		this.name = "AppError";
+		this.code = code;
+		this.status = entry.status;
+		this.detail = detail;
+	}
+}
+
+/** True when `error` is an AppError carrying `code`. */
+export function isAppError(error: unknown, code?: ErrorCode): error is AppError {
+	return error instanceof AppError && (code === undefined || error.code === code);
+}

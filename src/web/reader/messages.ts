@@ -1,0 +1,67 @@
+/**
+ * The reader site's message catalog. Every string a reader sees comes from
+ * here, so another language is a new catalog, not a template change.
+ * `{name}` placeholders are filled by the translator.
+ */
+export const en = {
+	"locale.dates": "en-GB",
+	"site.skipToContent": "Skip to content",
+	"site.mainNavigation": "Sections",
+	"site.footer": "{site} · Published with Dateline",
+	"breadcrumb.label": "Breadcrumb",
+	"breadcrumb.home": "Home",
+	"article.bylinePrefix": "By",
+	"article.bylineSeparator": ", ",
+	"article.bylineLastSeparator": " and ",
+	"article.published": "Published",
+	"article.updated": "Updated",
+	"article.tags": "Tags",
+	"article.aboutAuthor": "About {name}",
+	"article.authorLink": "More stories by {name}",
+	"article.checkAlso": "Check Also",
+	"home.lead": "Top story",
+	"home.latest": "Latest updates",
+	"home.moreIn": "More in {section}",
+	"listing.empty": "No stories have been published here yet.",
+	"listing.sectionTitle": "{name}",
+	"listing.authorTitle": "{name}",
+	"listing.authorStories": "Stories by {name}",
+	"listing.tagTitle": "Tag: {name}",
+	"listing.storyCount": "{count} stories",
+	"listing.storyCountOne": "1 story",
+	"pagination.label": "Pages",
+	"pagination.newer": "← Newer stories",
+	"pagination.older": "Older stories →",
+	"pagination.pageOf": "Page {page} of {pages}",
+	"notFound.title": "Page not found",
+	"notFound.body": "There is nothing at this address. The story may have moved, or the link may be mistyped.",
+	"notFound.homeLink": "Go to the front page",
+	"error.title": "Something went wrong",
+	"error.body": "We could not show this page. Please try again in a moment.",
+	"badRequest.title": "That request could not be read",
+} as const;
+
+export type MessageKey = keyof typeof en;
+export type Catalog = Record<MessageKey, string>;
+
+/** Looks a key up and fills its placeholders. */
+export type Translator = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+const catalogs: Record<string, Partial<Catalog>> = { en };
+
+/** The translator for `language`, falling back to English key by key. */
+export function translator(language: string): Translator {
+	const primary = catalogs[language] ?? catalogs[language.split("-")[0] ?? ""] ?? {};
+	return (key, params) => {
+		const template = primary[key] ?? en[key];
+		if (!params) return template;
+		return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+	};
+}
+
+/** Scripts written right to left; their languages get `dir="rtl"`. */
+const RTL_LANGUAGES = new Set(["ar", "fa", "ps", "ur", "he", "yi", "ckb", "sd", "ug", "dv"]);
+
+export function directionOf(language: string): "ltr" | "rtl" {
+	return RTL_LANGUAGES.has(language.toLowerCase().split("-")[0] ?? "") ? "rtl" : "ltr";
+}

@@ -1,0 +1,382 @@
+import { createHash } from "node:crypto";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { VNode } from "preact";
+import { renderToString } from "preact-render-to-string";
+import type { Config } from "../../config.js";
+import {
+	type Article,
+	articlePath,
+	authorPath,
+	datePartsIn,
+	pagedPath,
+	sectionPath,
+	tagPath,
+} from "../../content/articles/article.js";
+import type { SectionRecord } from "../../content/sections/section-repository.js";
+import { excerpt } from "../../content/text.js";
+import { AppError, isAppError } from "../../errors.js";
+import type { Services } from "../../services.js";
+import { siteCss } from "./assets/site-css.js";
+import { directionOf, translator } from "./messages.js";
+import { matchReaderPath, type ReaderRoute } from "./reader-routes.js";
+import { articleJsonLd, breadcrumbJsonLd, toCard } from "./view-model-builders.js";
+import { ArticlePage } from "./views/article-page.js";
+import { HomePage } from "./views/home-page.js";
+import { ListingPage } from "./views/listing-page.js";
+import { MessagePage } from "./views/message-page.js";
+import type { PageContext } from "./views/page-context.js";
+
+export interface ReaderOptions {
+	services: Services;
+	config: Pick<Config, "timeZone" | "publicUrl">;
+}
+
+const PAGE_SIZE = 15;
+const HOME_LATEST = 12;
+const HOME_BLOCK = 4;
+const PAGE_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=86400";
+
+/** The public site: home, sections, articles, authors, tags, the stylesheet and the 404 page. Never sees a session. */
+export async function readerPlugin(app: FastifyInstance, options: ReaderOptions): Promise<void> {
+	const { services, config } = options;
+	const cssHash = createHash("sha256").update(siteCss).digest("hex").slice(0, 12);
+	const stylesheetHref = `/assets/site.${cssHash}.css`;
+
+	async function context(language: string, currentPath: string): Promise<PageContext> {
+		const [site, tree] = await Promise.all([services.settings.site(), services.sections.tree()]);
+		const t = translator(language);
+		const dates = new Intl.DateTimeFormat(t("locale.dates"), {
+			dateStyle: "long",
+			timeStyle: "short",
+			timeZone: config.timeZone,
+		});
+		return {
+			siteName: site.name,
+			tagline: site.tagline,
+			language,
+			dir: directionOf(language),
+			t,
+			formatDate: (at) => dates.format(at),
+			absolute: (path) => `${config.publicUrl}${path}`,
+			stylesheetHref,
+			nav: tree.map((section) => {
+				const href = sectionPath(section);
+				return {
+					name: section.name,
+					href,
+					current: currentPath.startsWith(href),
+				};
+			}),
+		};
+	}
+
+	function send(reply: FastifyReply, status: number, page: VNode): FastifyReply {
+		return reply
+			.code(status)
+			.header("content-type", "text/html; charset=utf-8")
+			.header("cache-control", status === 200 ? PAGE_CACHE_CONTROL : "public, max-age=30")
+			.send(`<!doctype html>${renderToString(page)}`);
+	}
+
+	async function messagePage(reply: FastifyReply, status: number, language?: string): Promise<FastifyReply> {
+		const lang = language ?? (await services.settings.site()).language;
+		const ctx = await context(lang, "");
+		const [title, body] =
+			status === 404
+				? [ctx.t("notFound.title"), ctx.t("notFound.body")]
+				: status < 500
+					? [ctx.t("badRequest.title"), ctx.t("notFound.body")]
+					: [ctx.t("error.title"), ctx.t("error.body")];
+		return send(reply, status, <MessagePage ctx={ctx} title={title} body={body} />);
+	}
+
+	app.get(`/assets/site.${cssHash}.css`, async (_request, reply) =>
+		reply
+			.header("content-type", "text/css; charset=utf-8")
+			.header("cache-control", "public, max-age=31536000, immutable")
+			.send(siteCss),
+	);
+
+	async function dispatch(request: FastifyRequest, reply: FastifyReply) {
+		const url = new URL(request.url, "http://reader.invalid");
+		const route: ReaderRoute = matchReaderPath(url.pathname, url.search);
+		switch (route.kind) {
+			case "home":
+				return home(reply);
+			case "article":
+				return article(reply, route, url.pathname);
+			case "section":
+				return section(reply, route.path, route.page);
+			case "author":
+				return author(reply, route.slug, route.page);
+			case "tag":
+				return tag(reply, route.slug, route.page);
+			case "redirect":
+				return reply.redirect(route.location, 301);
+			case "notFound":
+				throw new AppError("ERR_NOT_FOUND");
+		}
+	}
+
+	async function home(reply: FastifyReply) {
+		const site = await services.settings.site();
+		const ctx = await context(site.language, "/");
+		const { items } = await services.articles.listPublished({}, { limit: HOME_LATEST + 1, offset: 0 });
+		const cards = items.map((item) => toCard(item, config.timeZone));
+		const tree = await services.sections.tree();
+		const blocks = [];
+		for (const top of tree) {
+			const ids = await services.sections.withDescendants(top.id);
+			const { items: stories } = await services.articles.listPublished(
+				{ sectionIds: ids },
+				{ limit: HOME_BLOCK, offset: 0 },
+			);
+			if (stories.length > 0) {
+				blocks.push({
+					section: { name: top.name, href: sectionPath(top) },
+					stories: stories.map((story) => toCard(story, config.timeZone)),
+				});
+			}
+		}
+		const head = {
+			title: site.name,
+			description: site.tagline,
+			canonicalPath: "/",
+			openGraph: {
+				"og:type": "website",
+				"og:title": site.name,
+				"og:site_name": site.name,
+			},
+		};
+		return send(
+			reply,
+			200,
+			<HomePage ctx={ctx} head={head} home={{ lead: cards[0] ?? null, latest: cards.slice(1), blocks }} />,
+		);
+	}
+
+	async function article(reply: FastifyReply, route: Extract<ReaderRoute, { kind: "article" }>, pathname: string) {
+		const story = await services.articles.getPublished(route.slug);
+		if (!story) {
+			const moved = await services.articles.redirectFor(pathname);
+			if (moved) return reply.redirect(moved, 301);
+			throw new AppError("ERR_ARTICLE_NOT_FOUND");
+		}
+		const canonical = articlePath(story, config.timeZone);
+		const { yyyy, mm, dd } = datePartsIn(story.publishedAt, config.timeZone);
+		if (yyyy !== route.yyyy || mm !== route.mm || dd !== route.dd) return reply.redirect(canonical, 301);
+		const site = await services.settings.site();
+		const ctx = await context(story.language, sectionPath(story.section));
+		const related = (await services.articles.related(story.id, 1))[0];
+		const chain = await sectionChain(story.section.path);
+		const breadcrumbs = [
+			{ name: ctx.t("breadcrumb.home"), href: "/" },
+			...chain.map((s) => ({ name: s.name, href: sectionPath(s) })),
+			{ name: story.headline, href: canonical },
+		];
+		const model = {
+			headline: story.headline,
+			standfirst: story.standfirst,
+			sourceLine: story.sourceLine || site.sourceLine,
+			datelinePlace: story.datelinePlace,
+			bodyHtml: story.bodyHtml,
+			language: story.language,
+			publishedAt: story.publishedAt,
+			updatedAt: story.updatedAt,
+			href: canonical,
+			breadcrumbs,
+			bylines: story.bylines.map((b) => ({
+				name: b.name,
+				href: authorPath(b),
+			})),
+			tags: story.tags.map((t) => ({ name: t.name, href: tagPath(t) })),
+			authorBoxes: story.bylines.map((b) => ({
+				name: b.name,
+				jobTitle: b.jobTitle,
+				bio: b.bio,
+				href: authorPath(b),
+			})),
+			checkAlso: related
+				? {
+						href: articlePath(related, config.timeZone),
+						headline: related.headline,
+						excerpt: excerpt(related.bodyText, 25),
+						publishedAt: related.publishedAt,
+					}
+				: null,
+			section: { name: story.section.name, href: sectionPath(story.section) },
+		};
+		const head = articleHead(story, site.name, canonical, ctx, breadcrumbs);
+		return send(reply, 200, <ArticlePage ctx={ctx} head={head} article={model} />);
+	}
+
+	function articleHead(
+		story: Article,
+		siteName: string,
+		canonical: string,
+		ctx: PageContext,
+		breadcrumbs: { name: string; href: string }[],
+	) {
+		return {
+			title: story.headline,
+			...(story.standfirst ? { description: story.standfirst } : {}),
+			canonicalPath: canonical,
+			openGraph: {
+				"og:type": "article",
+				"og:title": story.headline,
+				"og:url": ctx.absolute(canonical),
+				"og:site_name": siteName,
+				...(story.standfirst ? { "og:description": story.standfirst } : {}),
+				"article:published_time": story.publishedAt.toISOString(),
+				...(story.updatedAt ? { "article:modified_time": story.updatedAt.toISOString() } : {}),
+				"article:section": story.section.name,
+				"article:tag": story.tags.map((t) => t.name),
+			},
+			jsonLd: [
+				articleJsonLd({ story, siteName, absolute: ctx.absolute, canonical }),
+				breadcrumbJsonLd(breadcrumbs, ctx.absolute),
+			],
+		};
+	}
+
+	async function sectionChain(path: string): Promise<SectionRecord[]> {
+		const section = await services.sections.getByPath(path);
+		return section ? services.sections.ancestry(section) : [];
+	}
+
+	async function section(reply: FastifyReply, path: string, page: number) {
+		const found = await services.sections.getByPath(path);
+		if (!found) {
+			const moved = await services.articles.redirectFor(`/${path}/`);
+			if (moved) return reply.redirect(moved, 301);
+			throw new AppError("ERR_SECTION_NOT_FOUND");
+		}
+		const ids = await services.sections.withDescendants(found.id);
+		const site = await services.settings.site();
+		const base = sectionPath(found);
+		const ctx = await context(site.language, base);
+		const chain = await services.sections.ancestry(found);
+		const breadcrumbs = [
+			{ name: ctx.t("breadcrumb.home"), href: "/" },
+			...chain.map((s) => ({ name: s.name, href: sectionPath(s) })),
+		];
+		return listing(reply, ctx, {
+			kind: "section",
+			title: found.name,
+			description: found.description,
+			base,
+			page,
+			breadcrumbs,
+			filter: { sectionIds: ids },
+		});
+	}
+
+	async function author(reply: FastifyReply, slug: string, page: number) {
+		const person = await services.people.getBySlug(slug);
+		if (!person) throw new AppError("ERR_PERSON_NOT_FOUND");
+		const site = await services.settings.site();
+		const ctx = await context(site.language, "");
+		const base = authorPath(person);
+		return listing(reply, ctx, {
+			kind: "author",
+			title: person.name,
+			description: person.bio,
+			jobTitle: person.jobTitle,
+			base,
+			page,
+			breadcrumbs: [
+				{ name: ctx.t("breadcrumb.home"), href: "/" },
+				{ name: person.name, href: base },
+			],
+			filter: { personId: person.id },
+		});
+	}
+
+	async function tag(reply: FastifyReply, slug: string, page: number) {
+		const found = await services.tags.getBySlug(slug);
+		if (!found) throw new AppError("ERR_TAG_NOT_FOUND");
+		const site = await services.settings.site();
+		const ctx = await context(site.language, "");
+		const base = tagPath(found);
+		const title = ctx.t("listing.tagTitle", { name: found.name });
+		return listing(reply, ctx, {
+			kind: "tag",
+			title,
+			description: "",
+			base,
+			page,
+			breadcrumbs: [
+				{ name: ctx.t("breadcrumb.home"), href: "/" },
+				{ name: title, href: base },
+			],
+			filter: { tagId: found.id },
+		});
+	}
+
+	async function listing(
+		reply: FastifyReply,
+		ctx: PageContext,
+		input: {
+			kind: "section" | "author" | "tag";
+			title: string;
+			description: string;
+			jobTitle?: string;
+			base: string;
+			page: number;
+			breadcrumbs: { name: string; href: string }[];
+			filter: Parameters<Services["articles"]["listPublished"]>[0];
+		},
+	) {
+		const { items, total } = await services.articles.listPublished(input.filter, {
+			limit: PAGE_SIZE,
+			offset: (input.page - 1) * PAGE_SIZE,
+		});
+		const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+		if (input.page > pages) throw new AppError("ERR_PAGE_OUT_OF_RANGE");
+		const canonicalPath = pagedPath(input.base, input.page);
+		const title =
+			input.page > 1 ? `${input.title} – ${ctx.t("pagination.pageOf", { page: input.page, pages })}` : input.title;
+		const head = {
+			title,
+			...(input.description ? { description: input.description } : {}),
+			canonicalPath,
+		};
+		const model = {
+			kind: input.kind,
+			title: input.title,
+			description: input.description,
+			...(input.jobTitle ? { jobTitle: input.jobTitle } : {}),
+			total,
+			breadcrumbs: input.breadcrumbs,
+			stories: items.map((item) => toCard(item, config.timeZone)),
+			pagination: {
+				page: input.page,
+				pages,
+				newerHref: input.page > 1 ? pagedPath(input.base, input.page - 1) : null,
+				olderHref: input.page < pages ? pagedPath(input.base, input.page + 1) : null,
+			},
+		};
+		return send(reply, 200, <ListingPage ctx={ctx} head={head} listing={model} />);
+	}
+
+	app.get("/", dispatch);
+	app.get("/*", dispatch);
+
+	app.setNotFoundHandler(async (_request, reply) => messagePage(reply, 404));
+
+	app.setErrorHandler(async (error, request, reply) => {
+		if (isAppError(error)) {
+			if (error.status >= 500) request.log.error({ err: error }, error.message);
+			return messagePage(reply, error.status);
+		}
+		const status =
+			typeof (error as { statusCode?: unknown }).statusCode === "number"
+				? (error as { statusCode: number }).statusCode
+				: 500;
+		if (status >= 500) {
+			request.log.error({ err: error }, "reader page failed");
+			return messagePage(reply, 500);
+		}
+		return messagePage(reply, status === 404 ? 404 : 400);
+	});
+}

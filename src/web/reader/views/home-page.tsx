@@ -1,0 +1,57 @@
+import { StoryList, TimeStamp } from "./components.js";
+import { Layout } from "./layout.js";
+import type { PageContext, PageHead } from "./page-context.js";
+import type { HomePageModel } from "./view-models.js";
+
+/** The front page: the lead story, the latest river, and a block per top-level section. */
+export function HomePage({ ctx, head, home }: { ctx: PageContext; head: PageHead; home: HomePageModel }) {
+	return (
+		<Layout ctx={ctx} head={head}>
+			<h1 class="visually-hidden">{ctx.siteName}</h1>
+			<div class="front">
+				<div>
+					{home.lead ? (
+						<section class="lead" aria-labelledby="lead-title">
+							<h2 class="block-title" id="lead-title">
+								{ctx.t("home.lead")}
+							</h2>
+							<article>
+								<a class="kicker" href={home.lead.section.href}>
+									{home.lead.section.name}
+								</a>
+								<h2>
+									<a href={home.lead.href}>{home.lead.headline}</a>
+								</h2>
+								{home.lead.standfirst ? <p class="standfirst">{home.lead.standfirst}</p> : null}
+								<p class="when">
+									{home.lead.bylines.length > 0
+										? `${ctx.t("article.bylinePrefix")} ${home.lead.bylines.map((b) => b.name).join(", ")} · `
+										: null}
+									<TimeStamp ctx={ctx} at={home.lead.publishedAt} />
+								</p>
+							</article>
+						</section>
+					) : (
+						<p>{ctx.t("listing.empty")}</p>
+					)}
+					<div class="blocks">
+						{home.blocks.map((block) => (
+							<section key={block.section.href} aria-labelledby={`block-${block.section.href}`}>
+								<h2 class="block-title" id={`block-${block.section.href}`}>
+									<a href={block.section.href}>{ctx.t("home.moreIn", { section: block.section.name })}</a>
+								</h2>
+								<StoryList ctx={ctx} stories={block.stories} level={3} />
+							</section>
+						))}
+					</div>
+				</div>
+				<section class="river" aria-labelledby="latest-title">
+					<h2 class="block-title" id="latest-title">
+						{ctx.t("home.latest")}
+					</h2>
+					<StoryList ctx={ctx} stories={home.latest} level={3} />
+				</section>
+			</div>
+		</Layout>
+	);
+}

@@ -1,0 +1,59 @@
+import type { ComponentChildren } from "preact";
+import { JsonLd } from "./json-ld.js";
+import type { PageContext, PageHead } from "./page-context.js";
+
+/** The document around every reader page: head metadata, masthead, section navigation, footer. */
+export function Layout({ ctx, head, children }: { ctx: PageContext; head: PageHead; children: ComponentChildren }) {
+	const title = head.title === ctx.siteName ? ctx.siteName : `${head.title} – ${ctx.siteName}`;
+	return (
+		<html lang={ctx.language} dir={ctx.dir}>
+			<head>
+				<meta charset="utf-8" />
+				<meta name="viewport" content="width=device-width, initial-scale=1" />
+				<title>{title}</title>
+				{head.description ? <meta name="description" content={head.description} /> : null}
+				{head.noindex ? <meta name="robots" content="noindex" /> : null}
+				{head.canonicalPath ? <link rel="canonical" href={ctx.absolute(head.canonicalPath)} /> : null}
+				<link rel="stylesheet" href={ctx.stylesheetHref} />
+				{Object.entries(head.openGraph ?? {}).flatMap(([property, value]) =>
+					(typeof value === "string" ? [value] : value).map((content) => (
+						<meta key={`${property}:${content}`} property={property} content={content} />
+					)),
+				)}
+				{(head.jsonLd ?? []).map((data, index) => (
+					<JsonLd key={String(index)} data={data} />
+				))}
+			</head>
+			<body>
+				<a class="skip" href="#content">
+					{ctx.t("site.skipToContent")}
+				</a>
+				<header class="masthead">
+					<div class="wrap">
+						<a class="brand" href="/">
+							{ctx.siteName}
+						</a>
+						{ctx.tagline ? <p class="tagline">{ctx.tagline}</p> : null}
+						<nav class="sections" aria-label={ctx.t("site.mainNavigation")}>
+							<ul>
+								{ctx.nav.map((link) => (
+									<li key={link.href}>
+										<a href={link.href} aria-current={link.current ? "page" : undefined}>
+											{link.name}
+										</a>
+									</li>
+								))}
+							</ul>
+						</nav>
+					</div>
+				</header>
+				<main id="content" class="wrap" tabIndex={-1}>
+					{children}
+				</main>
+				<footer>
+					<div class="wrap">{ctx.t("site.footer", { site: ctx.siteName })}</div>
+				</footer>
+			</body>
+		</html>
+	);
+}

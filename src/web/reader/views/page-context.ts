@@ -1,0 +1,33 @@
+import type { Translator } from "../messages.js";
+
+/** A link in the section navigation. */
+export interface NavLink {
+	name: string;
+	href: string;
+	current: boolean;
+}
+
+/** What every reader page needs besides its own content; plain data and pure functions only. */
+export interface PageContext {
+	siteName: string;
+	tagline: string;
+	language: string;
+	dir: "ltr" | "rtl";
+	t: Translator;
+	/** Formats an instant for readers, in the site's time zone. */
+	formatDate: (at: Date) => string;
+	/** Absolute URL for a site path. */
+	absolute: (path: string) => string;
+	stylesheetHref: string;
+	nav: NavLink[];
+}
+
+/** Head metadata of one page. */
+export interface PageHead {
+	title: string;
+	description?: string;
+	canonicalPath?: string;
+	openGraph?: Record<string, string | readonly string[]>;
+	jsonLd?: readonly object[];
+	noindex?: boolean;
+}

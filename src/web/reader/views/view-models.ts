@@ -1,0 +1,70 @@
+/** Plain data the reader views render; built by the reader plugin from services. */
+
+export interface LinkModel {
+	name: string;
+	href: string;
+}
+
+export interface StoryCardModel {
+	href: string;
+	headline: string;
+	standfirst: string;
+	publishedAt: Date;
+	section: LinkModel;
+	bylines: LinkModel[];
+}
+
+export interface PaginationModel {
+	page: number;
+	pages: number;
+	newerHref: string | null;
+	olderHref: string | null;
+}
+
+export interface AuthorBoxModel {
+	name: string;
+	jobTitle: string;
+	bio: string;
+	href: string;
+}
+
+export interface ArticlePageModel {
+	headline: string;
+	standfirst: string;
+	sourceLine: string;
+	datelinePlace: string;
+	bodyHtml: string;
+	language: string;
+	publishedAt: Date;
+	updatedAt: Date | null;
+	href: string;
+	breadcrumbs: LinkModel[];
+	bylines: LinkModel[];
+	tags: LinkModel[];
+	authorBoxes: AuthorBoxModel[];
+	checkAlso: {
+		href: string;
+		headline: string;
+		excerpt: string;
+		publishedAt: Date;
+	} | null;
+	section: LinkModel;
+}
+
+export interface HomePageModel {
+	lead: StoryCardModel | null;
+	latest: StoryCardModel[];
+	blocks: { section: LinkModel; stories: StoryCardModel[] }[];
+}
+
+export interface ListingPageModel {
+	kind: "section" | "author" | "tag";
+	title: string;
+	description: string;
+	/** Only on author pages. */
+	jobTitle?: string;
+	total: number;
+	breadcrumbs: LinkModel[];
+	stories: StoryCardModel[];
+	pagination: PaginationModel;
+}
