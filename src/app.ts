@@ -5,6 +5,7 @@ import type { Db } from "./db/database.js";
 import type { DialectAdapter } from "./db/dialects/dialect.js";
 import { createServices } from "./services.js";
 import { readerPlugin } from "./web/reader/reader-plugin.js";
+import { createReaderRenderer } from "./web/reader/reader-render.js";
 
 export interface AppDeps {
 	db: Db;
@@ -15,17 +16,17 @@ export interface AppDeps {
 
 /** Builds the HTTP application around its dependencies. It does not listen: the caller decides. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+	const services = createServices({ db: deps.db, adapter: deps.adapter, clock: deps.clock, config: deps.config });
+	const renderer = createReaderRenderer({ services, config: deps.config });
 	const app = Fastify({
 		logger: deps.config.logLevel === "silent" ? false : { level: deps.config.logLevel },
 		trustProxy: true,
 		routerOptions: { maxParamLength: 500 },
+		// A request Fastify cannot parse (a path with broken percent-encoding, say) gets the reader's 400 page.
+		frameworkErrors: (_error, _request, reply) => {
+			void renderer.messagePage(reply, 400);
+		},
 	});
-	const services = createServices({
-		db: deps.db,
-		adapter: deps.adapter,
-		clock: deps.clock,
-		config: deps.config,
-	});
-	await app.register(readerPlugin, { services, config: deps.config });
+	await app.register(readerPlugin, { services, config: deps.config, renderer });
 	return app;
 }

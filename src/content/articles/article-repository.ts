@@ -46,8 +46,9 @@ export class ArticleRepository {
 		return db.selectFrom("articles").selectAll().where("slug", "=", slug).executeTakeFirst();
 	}
 
-	async slugExists(slug: string, exceptId?: number): Promise<boolean> {
-		let query = this.db.selectFrom("articles").select("id").where("slug", "=", slug);
+	async slugExists(slug: string, options: { exceptId?: number; db?: Db } = {}): Promise<boolean> {
+		const exceptId = options.exceptId;
+		let query = (options.db ?? this.db).selectFrom("articles").select("id").where("slug", "=", slug);
 		if (exceptId !== undefined) query = query.where("id", "<>", exceptId);
 		return (await query.executeTakeFirst()) !== undefined;
 	}

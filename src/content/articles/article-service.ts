@@ -121,7 +121,7 @@ export class ArticleService {
 			const row = await this.requireArticle(id, trx);
 			await this.requireSection(input.sectionId, trx);
 			const slug = input.slug?.trim() ? slugify(input.slug) : row.slug;
-			if (slug !== row.slug && (await this.articles.slugExists(slug, id))) {
+			if (slug !== row.slug && (await this.articles.slugExists(slug, { exceptId: id, db: trx }))) {
 				throw new AppError("ERR_SLUG_TAKEN", `"${slug}" is taken.`);
 			}
 			const body = renderBody(input.bodySource);

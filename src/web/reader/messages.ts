@@ -39,6 +39,7 @@ export const en = {
 	"error.title": "Something went wrong",
 	"error.body": "We could not show this page. Please try again in a moment.",
 	"badRequest.title": "That request could not be read",
+	"badRequest.body": "The address or the request was malformed. Check the link and try again.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,7 +1,4 @@
-import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { VNode } from "preact";
-import { renderToString } from "preact-render-to-string";
 import type { Config } from "../../config.js";
 import {
 	type Article,
@@ -17,80 +14,30 @@ import { excerpt } from "../../content/text.js";
 import { AppError, isAppError } from "../../errors.js";
 import type { Services } from "../../services.js";
 import { siteCss } from "./assets/site-css.js";
-import { directionOf, translator } from "./messages.js";
+import type { ReaderRenderer } from "./reader-render.js";
 import { matchReaderPath, type ReaderRoute } from "./reader-routes.js";
 import { articleJsonLd, breadcrumbJsonLd, toCard } from "./view-model-builders.js";
 import { ArticlePage } from "./views/article-page.js";
 import { HomePage } from "./views/home-page.js";
 import { ListingPage } from "./views/listing-page.js";
-import { MessagePage } from "./views/message-page.js";
 import type { PageContext } from "./views/page-context.js";
 
 export interface ReaderOptions {
 	services: Services;
 	config: Pick<Config, "timeZone" | "publicUrl">;
+	renderer: ReaderRenderer;
 }
 
 const PAGE_SIZE = 15;
 const HOME_LATEST = 12;
 const HOME_BLOCK = 4;
-const PAGE_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=86400";
 
 /** The public site: home, sections, articles, authors, tags, the stylesheet and the 404 page. Never sees a session. */
 export async function readerPlugin(app: FastifyInstance, options: ReaderOptions): Promise<void> {
 	const { services, config } = options;
-	const cssHash = createHash("sha256").update(siteCss).digest("hex").slice(0, 12);
-	const stylesheetHref = `/assets/site.${cssHash}.css`;
+	const { context, send, messagePage, stylesheetHref } = options.renderer;
 
-	async function context(language: string, currentPath: string): Promise<PageContext> {
-		const [site, tree] = await Promise.all([services.settings.site(), services.sections.tree()]);
-		const t = translator(language);
-		const dates = new Intl.DateTimeFormat(t("locale.dates"), {
-			dateStyle: "long",
-			timeStyle: "short",
-			timeZone: config.timeZone,
-		});
-		return {
-			siteName: site.name,
-			tagline: site.tagline,
-			language,
-			dir: directionOf(language),
-			t,
-			formatDate: (at) => dates.format(at),
-			absolute: (path) => `${config.publicUrl}${path}`,
-			stylesheetHref,
-			nav: tree.map((section) => {
-				const href = sectionPath(section);
-				return {
-					name: section.name,
-					href,
-					current: currentPath.startsWith(href),
-				};
-			}),
-		};
-	}
-
-	function send(reply: FastifyReply, status: number, page: VNode): FastifyReply {
-		return reply
-			.code(status)
-			.header("content-type", "text/html; charset=utf-8")
-			.header("cache-control", status === 200 ? PAGE_CACHE_CONTROL : "public, max-age=30")
-			.send(`<!doctype html>${renderToString(page)}`);
-	}
-
-	async function messagePage(reply: FastifyReply, status: number, language?: string): Promise<FastifyReply> {
-		const lang = language ?? (await services.settings.site()).language;
-		const ctx = await context(lang, "");
-		const [title, body] =
-			status === 404
-				? [ctx.t("notFound.title"), ctx.t("notFound.body")]
-				: status < 500
-					? [ctx.t("badRequest.title"), ctx.t("notFound.body")]
-					: [ctx.t("error.title"), ctx.t("error.body")];
-		return send(reply, status, <MessagePage ctx={ctx} title={title} body={body} />);
-	}
-
-	app.get(`/assets/site.${cssHash}.css`, async (_request, reply) =>
+	app.get(stylesheetHref, async (_request, reply) =>
 		reply
 			.header("content-type", "text/css; charset=utf-8")
 			.header("cache-control", "public, max-age=31536000, immutable")
@@ -124,13 +71,16 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 		const { items } = await services.articles.listPublished({}, { limit: HOME_LATEST + 1, offset: 0 });
 		const cards = items.map((item) => toCard(item, config.timeZone));
 		const tree = await services.sections.tree();
+		// A story already in the lead or the river is not repeated in a section block.
+		const shown = new Set(items.map((item) => item.id));
 		const blocks = [];
 		for (const top of tree) {
 			const ids = await services.sections.withDescendants(top.id);
-			const { items: stories } = await services.articles.listPublished(
+			const { items: candidates } = await services.articles.listPublished(
 				{ sectionIds: ids },
-				{ limit: HOME_BLOCK, offset: 0 },
+				{ limit: HOME_BLOCK + shown.size, offset: 0 },
 			);
+			const stories = candidates.filter((story) => !shown.has(story.id)).slice(0, HOME_BLOCK);
 			if (stories.length > 0) {
 				blocks.push({
 					section: { name: top.name, href: sectionPath(top) },

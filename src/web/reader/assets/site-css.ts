@@ -23,10 +23,13 @@ a:hover{color:var(--accent)}
 main{padding-block:1.5rem 3rem}
 h1,h2,h3{font-family:Georgia,"Times New Roman",serif;line-height:1.2;margin-block:0 .5rem}
 h1{font-size:clamp(1.75rem,4.5vw,2.6rem)}
-.crumbs ol{display:flex;flex-wrap:wrap;list-style:none;margin:0 0 1rem;padding:0;font-size:.9rem;color:var(--muted)}
+.crumbs ol{display:flex;list-style:none;margin:0 0 1rem;padding:0;font-size:.9rem;color:var(--muted)}
 .crumbs li+li::before{content:"/";padding-inline:.5rem;color:var(--rule)}
-.crumbs [aria-current]{color:var(--ink)}
-.story{max-inline-size:var(--measure)}
+.crumbs li{flex:none;white-space:nowrap}
+.crumbs [aria-current]{color:var(--ink);flex:1 1 0;min-inline-size:0;overflow:hidden;text-overflow:ellipsis}
+.story,.narrow{max-inline-size:var(--measure)}
+.narrow{margin-inline:auto}
+time{white-space:nowrap}
 .standfirst{font-size:1.2rem;color:var(--muted);margin-block:0 .75rem}
 .source{margin:0;font-weight:700;color:var(--accent);font-size:.9rem;text-transform:uppercase;letter-spacing:.04em}
 .meta{border-block:1px solid var(--rule);padding-block:.5rem;margin-block:1rem;font-size:.92rem;color:var(--muted)}
@@ -40,10 +43,11 @@ h1{font-size:clamp(1.75rem,4.5vw,2.6rem)}
 .body img{max-inline-size:100%;block-size:auto}
 .dateline{font-weight:700;font-family:system-ui,sans-serif;font-size:.95em}
 .tags ul{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0;margin:.25rem 0 0}
-.tags a{display:inline-block;background:var(--soft);padding:.15rem .6rem;border-radius:1rem;text-decoration:none;font-size:.9rem}
+.tags a{display:inline-block;border:1px solid #8a8a8a;padding:.15rem .6rem;border-radius:1rem;text-decoration:none;font-size:.9rem}
 .tags h2,.check h2{font:700 .85rem/1.2 system-ui,sans-serif;text-transform:uppercase;letter-spacing:.06em;color:var(--muted)}
 .author-box{background:var(--soft);padding:1rem 1.25rem;margin-block:1.5rem;border-inline-start:4px solid var(--ink)}
-.author-box h2{font-size:1.15rem}
+.author-box h2{font-size:1.3rem;margin-block-end:.15rem}
+.author-box .role{font-size:.9rem;color:var(--muted)}
 .author-box p{margin-block:0 .5rem}
 .check{border-block-start:3px solid var(--ink);padding-block-start:.75rem;margin-block-start:2rem}
 .check h3{font-size:1.25rem}
@@ -56,7 +60,7 @@ h1{font-size:clamp(1.75rem,4.5vw,2.6rem)}
 .kicker{font-size:.8rem;font-weight:700;text-transform:uppercase;letter-spacing:.05em;color:var(--accent);text-decoration:none}
 .when{font-size:.85rem;color:var(--muted)}
 .lead{padding-block-end:1rem;border-block-end:3px solid var(--ink)}
-.lead h2{font-size:clamp(1.6rem,4vw,2.3rem)}
+.lead article h2{font-size:clamp(1.6rem,4vw,2.3rem)}
 .lead .standfirst{font-size:1.15rem}
 .front{display:grid;gap:2rem}
 .block-title{font:700 .9rem/1.2 system-ui,sans-serif;text-transform:uppercase;letter-spacing:.06em;border-block-end:2px solid var(--ink);padding-block-end:.35rem;margin-block:1.5rem 0}

@@ -22,75 +22,77 @@ export function withDateline(bodyHtml: string, place: string, language: string):
 export function ArticlePage({ ctx, head, article }: { ctx: PageContext; head: PageHead; article: ArticlePageModel }) {
 	return (
 		<Layout ctx={ctx} head={head}>
-			<Breadcrumbs ctx={ctx} trail={article.breadcrumbs} />
-			<article class="story" lang={article.language === ctx.language ? undefined : article.language}>
-				<header>
-					<h1>{article.headline}</h1>
-					{article.standfirst ? <p class="standfirst">{article.standfirst}</p> : null}
-					{article.sourceLine ? <p class="source">{article.sourceLine}</p> : null}
-					<div class="meta">
-						{article.bylines.length > 0 ? (
-							<p class="byline">
-								{ctx.t("article.bylinePrefix")} <NameList ctx={ctx} people={article.bylines} />
-							</p>
-						) : null}
-						<p>
-							{ctx.t("article.published")} <TimeStamp ctx={ctx} at={article.publishedAt} />
-							{article.updatedAt ? (
-								<>
-									{" · "}
-									{ctx.t("article.updated")} <TimeStamp ctx={ctx} at={article.updatedAt} />
-								</>
+			<div class="narrow">
+				<Breadcrumbs ctx={ctx} trail={article.breadcrumbs} />
+				<article class="story" lang={article.language === ctx.language ? undefined : article.language}>
+					<header>
+						<h1>{article.headline}</h1>
+						{article.standfirst ? <p class="standfirst">{article.standfirst}</p> : null}
+						{article.sourceLine ? <p class="source">{article.sourceLine}</p> : null}
+						<div class="meta">
+							{article.bylines.length > 0 ? (
+								<p class="byline">
+									{ctx.t("article.bylinePrefix")} <NameList ctx={ctx} people={article.bylines} />
+								</p>
 							) : null}
-						</p>
-					</div>
-				</header>
-				<div
-					class="body"
-					// the body was sanitized against an allowlist when saved; the dateline is escaped.
-					dangerouslySetInnerHTML={{
-						__html: withDateline(article.bodyHtml, article.datelinePlace, article.language),
-					}}
-				/>
-				{article.tags.length > 0 ? (
-					<section class="tags" aria-labelledby="tags-title">
-						<h2 id="tags-title">{ctx.t("article.tags")}</h2>
-						<ul>
-							{article.tags.map((tag) => (
-								<li key={tag.href}>
-									<a href={tag.href} rel="tag">
-										{tag.name}
-									</a>
-								</li>
-							))}
-						</ul>
-					</section>
-				) : null}
-				{article.authorBoxes.map((author) => (
-					<aside class="author-box" key={author.href} aria-label={ctx.t("article.aboutAuthor", { name: author.name })}>
-						<h2>{ctx.t("article.aboutAuthor", { name: author.name })}</h2>
-						{author.jobTitle ? (
 							<p>
-								<strong>{author.jobTitle}</strong>
+								{ctx.t("article.published")} <TimeStamp ctx={ctx} at={article.publishedAt} />
+								{article.updatedAt ? (
+									<>
+										{" · "}
+										{ctx.t("article.updated")} <TimeStamp ctx={ctx} at={article.updatedAt} />
+									</>
+								) : null}
 							</p>
-						) : null}
-						{author.bio ? <p>{author.bio}</p> : null}
-						<a href={author.href}>{ctx.t("article.authorLink", { name: author.name })}</a>
+						</div>
+					</header>
+					<div
+						class="body"
+						// the body was sanitized against an allowlist when saved; the dateline is escaped.
+						dangerouslySetInnerHTML={{
+							__html: withDateline(article.bodyHtml, article.datelinePlace, article.language),
+						}}
+					/>
+					{article.tags.length > 0 ? (
+						<section class="tags" aria-labelledby="tags-title">
+							<h2 id="tags-title">{ctx.t("article.tags")}</h2>
+							<ul>
+								{article.tags.map((tag) => (
+									<li key={tag.href}>
+										<a href={tag.href} rel="tag">
+											{tag.name}
+										</a>
+									</li>
+								))}
+							</ul>
+						</section>
+					) : null}
+					{article.authorBoxes.map((author) => (
+						<aside
+							class="author-box"
+							key={author.href}
+							aria-label={ctx.t("article.aboutAuthor", { name: author.name })}
+						>
+							<h2>{ctx.t("article.aboutAuthor", { name: author.name })}</h2>
+							{author.jobTitle ? <p class="role">{author.jobTitle}</p> : null}
+							{author.bio ? <p>{author.bio}</p> : null}
+							<a href={author.href}>{ctx.t("article.authorLink", { name: author.name })}</a>
+						</aside>
+					))}
+				</article>
+				{article.checkAlso ? (
+					<aside class="check story" aria-labelledby="check-title">
+						<h2 id="check-title">{ctx.t("article.checkAlso")}</h2>
+						<h3>
+							<a href={article.checkAlso.href}>{article.checkAlso.headline}</a>
+						</h3>
+						<p>{article.checkAlso.excerpt}</p>
+						<p class="when">
+							<TimeStamp ctx={ctx} at={article.checkAlso.publishedAt} />
+						</p>
 					</aside>
-				))}
-			</article>
-			{article.checkAlso ? (
-				<aside class="check story" aria-labelledby="check-title">
-					<h2 id="check-title">{ctx.t("article.checkAlso")}</h2>
-					<h3>
-						<a href={article.checkAlso.href}>{article.checkAlso.headline}</a>
-					</h3>
-					<p>{article.checkAlso.excerpt}</p>
-					<p class="when">
-						<TimeStamp ctx={ctx} at={article.checkAlso.publishedAt} />
-					</p>
-				</aside>
-			) : null}
+				) : null}
+			</div>
 		</Layout>
 	);
 }

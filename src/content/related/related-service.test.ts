@@ -1,0 +1,140 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTestSite, TEST_NOW, type TestSite } from "../../../test/support/test-site.js";
+
+const DAY = 86_400_000;
+
+/** A small archive where the follow-up on the Kunar talks is plainly related to their opening. */
+const archive = [
+	{
+		key: "talksOpen",
+		section: "news",
+		daysAgo: 6,
+		headline: "Water talks open in Kabul on sharing the Kunar river",
+		body: "Delegations from both sides of the border met in Kabul to discuss sharing the waters of the Kunar river. Officials said the water-sharing talks would cover river flow data, irrigation needs and a possible treaty. Farmers along the Kunar rely on the river for irrigation in the dry months.",
+	},
+	{
+		key: "talksEnd",
+		section: "news",
+		daysAgo: 1,
+		headline: "Kunar talks end with agreement to share river flow data",
+		body: "The water-sharing talks on the Kunar river ended in Kabul with both delegations agreeing to exchange daily flow data. Negotiators said a treaty on irrigation and the river's flow could follow next year.",
+	},
+	{
+		key: "roads",
+		section: "news",
+		daysAgo: 2,
+		headline: "Ring road repairs reach Kabul outskirts",
+		body: "Crews resurfaced a long stretch of the ring road near Kabul, officials said. Drivers welcomed the smoother surface after years of potholes and delays.",
+	},
+	{
+		key: "cricket",
+		section: "sport",
+		daysAgo: 1.5,
+		headline: "Balkh beat Nangarhar in a last-over cricket thriller",
+		body: "Balkh chased down 187 with two balls to spare in the first match of the series. The captain praised his bowlers and the crowd in Mazar-i-Sharif.",
+	},
+	{
+		key: "weather",
+		section: "weather",
+		daysAgo: 3,
+		headline: "Heavy snow closes the Salang pass",
+		body: "Snowfall closed the Salang pass overnight and forecasters warned of more snow and freezing temperatures across the north this week.",
+	},
+	{
+		key: "prices",
+		section: "business",
+		daysAgo: 4,
+		headline: "Flour prices climb in Kabul markets",
+		body: "The price of a sack of wheat flour rose sharply in Kabul markets as imports slowed, traders said, and bakers cut the size of their bread.",
+	},
+] as const;
+
+describe("related stories (Check Also)", () => {
+	let site: TestSite;
+	const ids = new Map<string, number>();
+
+	beforeEach(async () => {
+		site = await createTestSite();
+		const person = await site.services.people.create({ name: "Test Reporter" });
+		const sections = new Map<string, number>();
+		for (const slug of ["news", "sport", "weather", "business"]) {
+			sections.set(slug, (await site.services.sections.create({ name: slug, slug })).id);
+		}
+		ids.clear();
+		for (const story of [...archive].sort((a, b) => b.daysAgo - a.daysAgo)) {
+			const id = await site.services.articles.createDraft({
+				headline: story.headline,
+				bodySource: story.body,
+				sectionId: sections.get(story.section) ?? 0,
+				personIds: [person.id],
+			});
+			await site.services.articles.publish(id, { at: new Date(TEST_NOW.getTime() - story.daysAgo * DAY) });
+			ids.set(story.key, id);
+		}
+	});
+
+	afterEach(async () => {
+		await site.close();
+	});
+
+	const relatedOf = async (key: string) =>
+		(await site.services.articles.related(ids.get(key) ?? 0, 5)).map((story) => story.headline);
+
+	it("chooses the story about the same talks, not the same section's other story", async () => {
+		expect((await relatedOf("talksEnd"))[0]).toBe("Water talks open in Kabul on sharing the Kunar river");
+		// The earlier story learns of the later one when the later one is published.
+		expect((await relatedOf("talksOpen"))[0]).toBe("Kunar talks end with agreement to share river flow data");
+	});
+
+	it("never lists the story itself", async () => {
+		for (const [key, id] of ids) {
+			const related = await site.services.articles.related(id, 5);
+			expect(
+				related.map((story) => story.id),
+				key,
+			).not.toContain(id);
+		}
+	});
+
+	it("leaves out drafts, and drops a story once it is unpublished", async () => {
+		const news = await site.services.sections.getByPath("news");
+		const person = await site.services.people.getBySlug("test-reporter");
+		await site.services.articles.createDraft({
+			headline: "Kunar river water-sharing talks: draft notes on flow and treaty",
+			bodySource:
+				"Draft about the Kunar river water-sharing talks, river flow data, irrigation and treaty delegations.",
+			sectionId: news?.id ?? 0,
+			personIds: [person?.id ?? 0],
+		});
+		expect(await relatedOf("talksEnd")).not.toContain(
+			"Kunar river water-sharing talks: draft notes on flow and treaty",
+		);
+
+		await site.services.articles.unpublish(ids.get("talksOpen") ?? 0);
+		expect(await relatedOf("talksEnd")).not.toContain("Water talks open in Kabul on sharing the Kunar river");
+	});
+
+	it("is stored when a story is published, so a page view only reads it", async () => {
+		const talksEnd = ids.get("talksEnd") ?? 0;
+		const stored = await site.db.selectFrom("related").selectAll().where("article_id", "=", talksEnd).execute();
+		expect(stored.length).toBeGreaterThan(0);
+		expect(stored.find((row) => row.rank === 0)?.related_id).toBe(ids.get("talksOpen"));
+
+		await site.db.deleteFrom("related").where("article_id", "=", talksEnd).execute();
+		expect(await relatedOf("talksEnd")).toEqual([]);
+	});
+
+	it("follows an edit that changes what a story is about", async () => {
+		const prices = ids.get("prices") ?? 0;
+		const business = await site.services.sections.getByPath("business");
+		const person = await site.services.people.getBySlug("test-reporter");
+		await site.services.articles.update(prices, {
+			headline: "Snow on the Salang pass delays flour lorries",
+			bodySource:
+				"Heavy snow on the Salang pass held up lorries of flour for two days as forecasters warned of more snow.",
+			sectionId: business?.id ?? 0,
+			personIds: [person?.id ?? 0],
+		});
+		expect((await relatedOf("prices"))[0]).toBe("Heavy snow closes the Salang pass");
+	});
+});

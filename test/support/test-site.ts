@@ -1,0 +1,57 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../../src/app.js";
+import { type Clock, fixedClock } from "../../src/clock.js";
+import type { Config } from "../../src/config.js";
+import type { Db } from "../../src/db/database.js";
+import { openSqlite } from "../../src/db/dialects/sqlite/open-sqlite.js";
+import { sqliteAdapter } from "../../src/db/dialects/sqlite/sqlite-adapter.js";
+import { migrateToLatest } from "../../src/db/migrate.js";
+import { seedDemo } from "../../src/demo/seed-demo.js";
+import { createServices, type Services } from "../../src/services.js";
+
+export interface TestSite {
+	db: Db;
+	services: Services;
+	clock: Clock & { set(next: Date): void };
+	config: Config;
+	app: FastifyInstance;
+	close(): Promise<void>;
+}
+
+/** The instant test sites treat as "now". */
+export const TEST_NOW = new Date("2026-03-15T09:30:00.000Z");
+
+/** A migrated SQLite database in a fresh temporary directory, with services and an app that is not listening. */
+export async function createTestSite(options: { demo?: boolean; config?: Partial<Config> } = {}): Promise<TestSite> {
+	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-test-"));
+	const db = openSqlite(path.join(dataDir, "dateline.sqlite"));
+	await migrateToLatest(db, sqliteAdapter);
+	const clock = fixedClock(TEST_NOW);
+	const config: Config = {
+		dataDir,
+		port: 0,
+		host: "127.0.0.1",
+		publicUrl: "https://news.example.org",
+		timeZone: "Asia/Kabul",
+		logLevel: "silent",
+		...options.config,
+	};
+	const services = createServices({ db, adapter: sqliteAdapter, clock, config });
+	if (options.demo) await seedDemo(services, clock);
+	const app = await buildApp({ db, adapter: sqliteAdapter, config, clock });
+	return {
+		db,
+		services,
+		clock,
+		config,
+		app,
+		async close() {
+			await app.close();
+			await db.destroy();
+			fs.rmSync(dataDir, { recursive: true, force: true });
+		},
+	};
+}
