@@ -1,0 +1,172 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const bin = path.join(root, "bin/dateline.js");
+const temporary: string[] = [];
+const running: ChildProcess[] = [];
+
+function tempDir(): string {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-cli-"));
+	temporary.push(dir);
+	return dir;
+}
+
+function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+	const { PORT: _port, DATELINE_DATA_DIR: _dir, DATELINE_PUBLIC_URL: _url, ...rest } = process.env;
+	return { ...rest, DATELINE_LOG_LEVEL: "warn", ...extra };
+}
+
+/** Runs the CLI to completion. */
+function run(
+	args: string[],
+	env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [bin, ...args], { env: baseEnv(env), cwd: root });
+		let stdout = "";
+		let stderr = "";
+		child.stdout.on("data", (chunk) => {
+			stdout += chunk;
+		});
+		child.stderr.on("data", (chunk) => {
+			stderr += chunk;
+		});
+		child.on("error", reject);
+		child.on("close", (code) => resolve({ code, stdout, stderr }));
+	});
+}
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.listen(0, "127.0.0.1", () => {
+			const address = server.address();
+			server.close(() =>
+				typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+			);
+		});
+	});
+}
+
+/** Starts `dateline serve` and resolves once it says it is serving. */
+async function startServer(
+	args: string[],
+	env: Record<string, string>,
+): Promise<{ port: number; output: () => string }> {
+	const port = await freePort();
+	const child = spawn(process.execPath, [bin, "serve", ...args], {
+		env: baseEnv({ ...env, PORT: String(port), DATELINE_HOST: "127.0.0.1" }),
+		cwd: root,
+	});
+	running.push(child);
+	let output = "";
+	await new Promise<void>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+		const onData = (chunk: Buffer) => {
+			output += chunk.toString();
+			if (output.includes("Dateline is serving")) {
+				clearTimeout(timer);
+				resolve();
+			}
+		};
+		child.stdout?.on("data", onData);
+		child.stderr?.on("data", onData);
+		child.on("close", (code) => {
+			clearTimeout(timer);
+			reject(new Error(`server exited with ${code}:\n${output}`));
+		});
+	});
+	return { port, output: () => output };
+}
+
+beforeAll(() => {
+	if (!fs.existsSync(path.join(root, "dist/cli/main.js"))) {
+		throw new Error("dist/ is missing: `npm test` builds it; run `npm run build` before running this file alone.");
+	}
+});
+
+afterEach(() => {
+	for (const child of running.splice(0)) {
+		child.removeAllListeners("close");
+		child.kill("SIGTERM");
+	}
+	for (const dir of temporary.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("dateline serve", () => {
+	it("loads the demo newsroom on the first start and serves it", async () => {
+		const dataDir = tempDir();
+		const { port, output } = await startServer([], { DATELINE_DATA_DIR: dataDir });
+		expect(output()).toMatch(/Loaded the demo newsroom: \d+ stories/);
+		const home = await fetch(`http://127.0.0.1:${port}/`);
+		expect(home.status).toBe(200);
+		const html = await home.text();
+		expect(html).toContain('class="lead"');
+		expect((html.match(/href="\/\d{4}\/\d{2}\/\d{2}\/[^"]+\/"/g) ?? []).length).toBeGreaterThan(10);
+		expect(fs.existsSync(path.join(dataDir, "dateline.sqlite"))).toBe(true);
+	});
+
+	it("starts empty with --no-demo", async () => {
+		const { port, output } = await startServer(["--no-demo"], { DATELINE_DATA_DIR: tempDir() });
+		expect(output()).not.toContain("Loaded the demo");
+		const html = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+		expect(html).toContain("No stories have been published here yet.");
+		expect((await fetch(`http://127.0.0.1:${port}/nothing/`)).status).toBe(404);
+	});
+
+	it("exits with one line naming the data directory when it cannot be written", async () => {
+		const dir = tempDir();
+		const file = path.join(dir, "a-file");
+		fs.writeFileSync(file, "not a directory");
+		const dataDir = path.join(file, "data");
+		const result = await run(["serve"], { DATELINE_DATA_DIR: dataDir });
+		expect(result.code).toBe(1);
+		const lines = result.stderr.trim().split("\n");
+		expect(lines).toHaveLength(1);
+		expect(lines[0]).toContain("ERR_DATA_DIR_UNWRITABLE");
+		expect(lines[0]).toContain(dataDir);
+		expect(lines[0]).toContain("ENOTDIR");
+	});
+
+	it("refuses a corrupt database file and leaves it untouched", async () => {
+		const dataDir = tempDir();
+		const file = path.join(dataDir, "dateline.sqlite");
+		const garbage = Buffer.from("This is not a SQLite database, it is a note.\n".repeat(200));
+		fs.writeFileSync(file, garbage);
+		const before = createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+		const result = await run(["serve"], { DATELINE_DATA_DIR: dataDir });
+		expect(result.code).toBe(1);
+		expect(result.stderr.trim().split("\n")).toHaveLength(1);
+		expect(result.stderr).toContain("ERR_DATABASE_CORRUPT");
+		expect(result.stderr).toContain(file);
+		expect(createHash("sha256").update(fs.readFileSync(file)).digest("hex")).toBe(before);
+		expect(fs.readdirSync(dataDir).sort()).toEqual(["dateline.sqlite"]);
+	});
+
+	it("exits naming the variable when a setting is bad", async () => {
+		const result = await run(["serve"], { DATELINE_DATA_DIR: tempDir(), PORT: "eighty" });
+		expect(result.code).toBe(1);
+		expect(result.stderr).toContain('PORT="eighty" is not valid');
+		expect(result.stderr.trim().split("\n")).toHaveLength(1);
+	});
+});
+
+describe("dateline init and seed-demo", () => {
+	it("init prepares an empty site; seed-demo then loads the demo once", async () => {
+		const dataDir = tempDir();
+		const init = await run(["init"], { DATELINE_DATA_DIR: dataDir });
+		expect(init.code).toBe(0);
+		expect(init.stdout).toContain("Database ready");
+		const seed = await run(["seed-demo"], { DATELINE_DATA_DIR: dataDir });
+		expect(seed.code).toBe(0);
+		expect(seed.stdout).toMatch(/Loaded \d+ demo stories/);
+		const again = await run(["seed-demo"], { DATELINE_DATA_DIR: dataDir });
+		expect(again.stdout).toContain("already has stories");
+	});
+});

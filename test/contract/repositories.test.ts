@@ -1,0 +1,287 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ArticleRepository } from "../../src/content/articles/article-repository.js";
+import { PersonRepository } from "../../src/content/people/person-repository.js";
+import { RelatedRepository } from "../../src/content/related/related-repository.js";
+import { SectionRepository } from "../../src/content/sections/section-repository.js";
+import { TagRepository } from "../../src/content/tags/tag-repository.js";
+import { type ContractDatabase, dialects } from "./dialects.js";
+
+const CREATED = "2026-03-01T00:00:00.000Z";
+
+describe.each(dialects)("repositories on $name", (dialect) => {
+	let database: ContractDatabase;
+	let sections: SectionRepository;
+	let people: PersonRepository;
+	let tags: TagRepository;
+	let articles: ArticleRepository;
+	let related: RelatedRepository;
+
+	beforeEach(async () => {
+		database = await dialect.open();
+		sections = new SectionRepository(database.db);
+		people = new PersonRepository(database.db);
+		tags = new TagRepository(database.db);
+		articles = new ArticleRepository(database.db);
+		related = new RelatedRepository(database.db);
+	});
+
+	afterEach(async () => {
+		await database.close();
+	});
+
+	async function article(input: {
+		slug: string;
+		sectionId: number;
+		status?: "draft" | "published";
+		publishedAt?: string;
+	}) {
+		return articles.insert({
+			slug: input.slug,
+			status: input.status ?? "published",
+			headline: `Headline ${input.slug}`,
+			standfirst: "",
+			body_source: `Body of ${input.slug}`,
+			body_html: `<p>Body of ${input.slug}</p>`,
+			body_text: `Body of ${input.slug}`,
+			dateline_place: "",
+			source_line: "",
+			revision: 1,
+			language: "en",
+			section_id: input.sectionId,
+			published_at: input.publishedAt ?? (input.status === "draft" ? null : CREATED),
+			created_at: CREATED,
+			modified_at: CREATED,
+		});
+	}
+
+	describe("sections", () => {
+		it("finds sections by path and lists them by position", async () => {
+			const news = await sections.insert({
+				slug: "news",
+				name: "News",
+				description: "",
+				parentId: null,
+				path: "news",
+				position: 2,
+				createdAt: CREATED,
+			});
+			await sections.insert({
+				slug: "sport",
+				name: "Sport",
+				description: "",
+				parentId: null,
+				path: "sport",
+				position: 1,
+				createdAt: CREATED,
+			});
+			const child = await sections.insert({
+				slug: "kabul",
+				name: "Kabul",
+				description: "d",
+				parentId: news.id,
+				path: "news/kabul",
+				position: 0,
+				createdAt: CREATED,
+			});
+			expect(await sections.findByPath("news/kabul")).toEqual(child);
+			expect(child.parentId).toBe(news.id);
+			expect(await sections.findByPath("kabul")).toBeUndefined();
+			expect((await sections.listAll()).map((s) => s.path)).toEqual(["news/kabul", "sport", "news"]);
+		});
+
+		it("refuses two sections at one path", async () => {
+			await sections.insert({
+				slug: "news",
+				name: "News",
+				description: "",
+				parentId: null,
+				path: "news",
+				position: 0,
+				createdAt: CREATED,
+			});
+			await expect(
+				sections.insert({
+					slug: "news",
+					name: "Again",
+					description: "",
+					parentId: null,
+					path: "news",
+					position: 0,
+					createdAt: CREATED,
+				}),
+			).rejects.toThrow();
+		});
+	});
+
+	describe("articles", () => {
+		it("lists published stories newest first, filtered by section, person and tag, with counts", async () => {
+			const news = await sections.insert({
+				slug: "news",
+				name: "News",
+				description: "",
+				parentId: null,
+				path: "news",
+				position: 0,
+				createdAt: CREATED,
+			});
+			const sport = await sections.insert({
+				slug: "sport",
+				name: "Sport",
+				description: "",
+				parentId: null,
+				path: "sport",
+				position: 0,
+				createdAt: CREATED,
+			});
+			const anna = await people.insert({ slug: "anna", name: "Anna", jobTitle: "", bio: "", createdAt: CREATED });
+			const water = await tags.findOrCreate({ slug: "water", name: "Water" });
+			const older = await article({ slug: "older", sectionId: news.id, publishedAt: "2026-03-01T10:00:00.000Z" });
+			const newer = await article({ slug: "newer", sectionId: news.id, publishedAt: "2026-03-02T10:00:00.000Z" });
+			const sameTime = await article({
+				slug: "same-time",
+				sectionId: sport.id,
+				publishedAt: "2026-03-02T10:00:00.000Z",
+			});
+			await article({ slug: "draft", sectionId: news.id, status: "draft" });
+			await articles.replaceBylines(older, [anna.id]);
+			await articles.replaceTags(newer, [water.id]);
+
+			const all = await articles.listPublished({}, { limit: 10, offset: 0 });
+			expect(all.map((row) => row.slug)).toEqual(["same-time", "newer", "older"]);
+			expect(all[0]).toMatchObject({ id: sameTime, section_path: "sport", section_name: "Sport" });
+			expect(await articles.countPublished({})).toBe(3);
+			expect(
+				(await articles.listPublished({ sectionIds: [news.id] }, { limit: 10, offset: 0 })).map((r) => r.slug),
+			).toEqual(["newer", "older"]);
+			expect(await articles.countPublished({ sectionIds: [] })).toBe(0);
+			expect(
+				(await articles.listPublished({ personId: anna.id }, { limit: 10, offset: 0 })).map((r) => r.slug),
+			).toEqual(["older"]);
+			expect((await articles.listPublished({ tagId: water.id }, { limit: 10, offset: 0 })).map((r) => r.slug)).toEqual([
+				"newer",
+			]);
+			expect((await articles.listPublished({}, { limit: 1, offset: 1 })).map((r) => r.slug)).toEqual(["newer"]);
+		});
+
+		it("keeps byline and tag order, and replaces them whole", async () => {
+			const news = await sections.insert({
+				slug: "news",
+				name: "News",
+				description: "",
+				parentId: null,
+				path: "news",
+				position: 0,
+				createdAt: CREATED,
+			});
+			const id = await article({ slug: "story", sectionId: news.id });
+			const [a, b, c] = await Promise.all(
+				["a", "b", "c"].map((slug) =>
+					people.insert({ slug, name: slug.toUpperCase(), jobTitle: "", bio: "", createdAt: CREATED }),
+				),
+			);
+			if (!a || !b || !c) throw new Error("people missing");
+			await articles.replaceBylines(id, [c.id, a.id]);
+			await articles.replaceBylines(id, [b.id, c.id, a.id]);
+			expect((await people.bylinesFor([id])).get(id)?.map((p) => p.name)).toEqual(["B", "C", "A"]);
+			const first = await tags.findOrCreate({ slug: "z", name: "Z" });
+			const again = await tags.findOrCreate({ slug: "z", name: "Zed" });
+			expect(again).toEqual(first);
+			const second = await tags.findOrCreate({ slug: "y", name: "Y" });
+			await articles.replaceTags(id, [first.id, second.id]);
+			expect((await tags.tagsFor([id])).get(id)?.map((t) => t.slug)).toEqual(["z", "y"]);
+		});
+
+		it("tells whether a slug is taken, ignoring the story being edited", async () => {
+			const news = await sections.insert({
+				slug: "news",
+				name: "News",
+				description: "",
+				parentId: null,
+				path: "news",
+				position: 0,
+				createdAt: CREATED,
+			});
+			const id = await article({ slug: "taken", sectionId: news.id });
+			expect(await articles.slugExists("taken")).toBe(true);
+			expect(await articles.slugExists("taken", { exceptId: id })).toBe(false);
+			expect(await articles.slugExists("free")).toBe(false);
+			await expect(article({ slug: "taken", sectionId: news.id })).rejects.toThrow();
+		});
+	});
+
+	describe("related", () => {
+		it("returns stored related stories in rank order, skipping unpublished ones", async () => {
+			const news = await sections.insert({
+				slug: "news",
+				name: "News",
+				description: "",
+				parentId: null,
+				path: "news",
+				position: 0,
+				createdAt: CREATED,
+			});
+			const [main, first, second, hidden] = await Promise.all([
+				article({ slug: "main", sectionId: news.id }),
+				article({ slug: "first", sectionId: news.id }),
+				article({ slug: "second", sectionId: news.id }),
+				article({ slug: "hidden", sectionId: news.id, status: "draft" }),
+			]);
+			await related.replace(main, [
+				{ id: hidden, score: 0.9 },
+				{ id: first, score: 0.8 },
+				{ id: second, score: 0.5 },
+			]);
+			expect(await related.publishedRelatedIds(main, 5)).toEqual([first, second]);
+			expect(await related.publishedRelatedIds(main, 1)).toEqual([first]);
+			expect(await related.articlesPointingTo(first)).toEqual([main]);
+			await related.replace(main, [{ id: second, score: 1 }]);
+			expect(await related.publishedRelatedIds(main, 5)).toEqual([second]);
+		});
+	});
+
+	describe("text index", () => {
+		it("ranks matches, counts document frequencies and forgets removed documents", async () => {
+			const { db, adapter } = database;
+			await adapter.indexDocument(db, {
+				id: 1,
+				headline: "Kunar river talks",
+				body: "Water-sharing talks on the Kunar river.",
+			});
+			await adapter.indexDocument(db, { id: 2, headline: "Cricket final", body: "A final on the river bank." });
+			await adapter.indexDocument(db, {
+				id: 3,
+				headline: "Kunar flow data",
+				body: "Delegations agree on Kunar flow data.",
+			});
+			const { total, df } = await adapter.documentFrequencies(db, ["kunar", "river", "absent"]);
+			expect(total).toBe(3);
+			expect(df.get("kunar")).toBe(2);
+			expect(df.get("river")).toBe(2);
+			expect(df.has("absent")).toBe(false);
+
+			const hits = await adapter.matchAnyTerm(db, { terms: ["kunar", "talks"], excludeId: 0, limit: 10 });
+			expect(hits.map((hit) => hit.id)).toEqual([1, 3]);
+			expect(hits[0]?.score).toBeGreaterThan(hits[1]?.score ?? 0);
+			expect((await adapter.matchAnyTerm(db, { terms: ["kunar"], excludeId: 1, limit: 10 })).map((h) => h.id)).toEqual([
+				3,
+			]);
+
+			await adapter.indexDocument(db, { id: 3, headline: "Weather", body: "Snow." });
+			await adapter.removeDocument(db, 1);
+			expect(await adapter.matchAnyTerm(db, { terms: ["kunar"], excludeId: 0, limit: 10 })).toEqual([]);
+		});
+
+		it("treats query syntax in terms as plain words", async () => {
+			const { db, adapter } = database;
+			await adapter.indexDocument(db, { id: 1, headline: "NEAR AND OR", body: "quotes and stars" });
+			for (const term of ['"', "NEAR", "*", "-", "(", ")", "AND", "OR", 'a"b', "col:umn"]) {
+				await expect(adapter.matchAnyTerm(db, { terms: [term], excludeId: 0, limit: 5 }), term).resolves.toBeInstanceOf(
+					Array,
+				);
+			}
+			expect((await adapter.matchAnyTerm(db, { terms: ["NEAR"], excludeId: 0, limit: 5 })).map((h) => h.id)).toEqual([
+				1,
+			]);
+		});
+	});
+});
