@@ -29,6 +29,18 @@ describe.each(dialects)("repositories on $name", (dialect) => {
 		await database.close();
 	});
 
+	async function topSection(slug: string, position = 0) {
+		return sections.insert({
+			slug,
+			name: slug,
+			description: "",
+			parentId: null,
+			path: slug,
+			position,
+			createdAt: CREATED,
+		});
+	}
+
 	async function article(input: {
 		slug: string;
 		sectionId: number;
@@ -90,15 +102,7 @@ describe.each(dialects)("repositories on $name", (dialect) => {
 		});
 
 		it("refuses two sections at one path", async () => {
-			await sections.insert({
-				slug: "news",
-				name: "News",
-				description: "",
-				parentId: null,
-				path: "news",
-				position: 0,
-				createdAt: CREATED,
-			});
+			await topSection("news");
 			await expect(
 				sections.insert({
 					slug: "news",
@@ -115,24 +119,8 @@ describe.each(dialects)("repositories on $name", (dialect) => {
 
 	describe("articles", () => {
 		it("lists published stories newest first, filtered by section, person and tag, with counts", async () => {
-			const news = await sections.insert({
-				slug: "news",
-				name: "News",
-				description: "",
-				parentId: null,
-				path: "news",
-				position: 0,
-				createdAt: CREATED,
-			});
-			const sport = await sections.insert({
-				slug: "sport",
-				name: "Sport",
-				description: "",
-				parentId: null,
-				path: "sport",
-				position: 0,
-				createdAt: CREATED,
-			});
+			const news = await topSection("news");
+			const sport = await topSection("sport");
 			const anna = await people.insert({ slug: "anna", name: "Anna", jobTitle: "", bio: "", createdAt: CREATED });
 			const water = await tags.findOrCreate({ slug: "water", name: "Water" });
 			const older = await article({ slug: "older", sectionId: news.id, publishedAt: "2026-03-01T10:00:00.000Z" });
@@ -148,7 +136,7 @@ describe.each(dialects)("repositories on $name", (dialect) => {
 
 			const all = await articles.listPublished({}, { limit: 10, offset: 0 });
 			expect(all.map((row) => row.slug)).toEqual(["same-time", "newer", "older"]);
-			expect(all[0]).toMatchObject({ id: sameTime, section_path: "sport", section_name: "Sport" });
+			expect(all[0]).toMatchObject({ id: sameTime, section_path: "sport", section_name: "sport" });
 			expect(await articles.countPublished({})).toBe(3);
 			expect(
 				(await articles.listPublished({ sectionIds: [news.id] }, { limit: 10, offset: 0 })).map((r) => r.slug),
@@ -164,15 +152,7 @@ describe.each(dialects)("repositories on $name", (dialect) => {
 		});
 
 		it("keeps byline and tag order, and replaces them whole", async () => {
-			const news = await sections.insert({
-				slug: "news",
-				name: "News",
-				description: "",
-				parentId: null,
-				path: "news",
-				position: 0,
-				createdAt: CREATED,
-			});
+			const news = await topSection("news");
 			const id = await article({ slug: "story", sectionId: news.id });
 			const [a, b, c] = await Promise.all(
 				["a", "b", "c"].map((slug) =>
@@ -192,15 +172,7 @@ describe.each(dialects)("repositories on $name", (dialect) => {
 		});
 
 		it("tells whether a slug is taken, ignoring the story being edited", async () => {
-			const news = await sections.insert({
-				slug: "news",
-				name: "News",
-				description: "",
-				parentId: null,
-				path: "news",
-				position: 0,
-				createdAt: CREATED,
-			});
+			const news = await topSection("news");
 			const id = await article({ slug: "taken", sectionId: news.id });
 			expect(await articles.slugExists("taken")).toBe(true);
 			expect(await articles.slugExists("taken", { exceptId: id })).toBe(false);
@@ -211,15 +183,7 @@ describe.each(dialects)("repositories on $name", (dialect) => {
 
 	describe("related", () => {
 		it("returns stored related stories in rank order, skipping unpublished ones", async () => {
-			const news = await sections.insert({
-				slug: "news",
-				name: "News",
-				description: "",
-				parentId: null,
-				path: "news",
-				position: 0,
-				createdAt: CREATED,
-			});
+			const news = await topSection("news");
 			const [main, first, second, hidden] = await Promise.all([
 				article({ slug: "main", sectionId: news.id }),
 				article({ slug: "first", sectionId: news.id }),

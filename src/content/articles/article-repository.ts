@@ -23,6 +23,21 @@ export interface SummaryRow {
 	section_parent_id: number | null;
 }
 
+/** The columns of a story card: the story and its section. */
+const summaryColumns = [
+	"articles.id",
+	"articles.slug",
+	"articles.headline",
+	"articles.standfirst",
+	"articles.published_at",
+	"articles.updated_at",
+	"articles.section_id",
+	"sections.slug as section_slug",
+	"sections.name as section_name",
+	"sections.path as section_path",
+	"sections.parent_id as section_parent_id",
+] as const;
+
 export type ArticleRow = Omit<ArticleTable, "id"> & { id: number };
 
 /** SQL for articles and their byline and tag links. */
@@ -86,19 +101,7 @@ export class ArticleRepository {
 	/** Published stories matching `filter`, newest first. */
 	async listPublished(filter: PublishedFilter, page: { limit: number; offset: number }): Promise<SummaryRow[]> {
 		return this.published(filter)
-			.select([
-				"articles.id",
-				"articles.slug",
-				"articles.headline",
-				"articles.standfirst",
-				"articles.published_at",
-				"articles.updated_at",
-				"articles.section_id",
-				"sections.slug as section_slug",
-				"sections.name as section_name",
-				"sections.path as section_path",
-				"sections.parent_id as section_parent_id",
-			])
+			.select(summaryColumns)
 			.orderBy("articles.published_at", "desc")
 			.orderBy("articles.id", "desc")
 			.limit(page.limit)
@@ -116,22 +119,7 @@ export class ArticleRepository {
 	/** Published stories by id, in no particular order. */
 	async summariesByIds(ids: readonly number[]): Promise<SummaryRow[]> {
 		if (ids.length === 0) return [];
-		return this.published({})
-			.select([
-				"articles.id",
-				"articles.slug",
-				"articles.headline",
-				"articles.standfirst",
-				"articles.published_at",
-				"articles.updated_at",
-				"articles.section_id",
-				"sections.slug as section_slug",
-				"sections.name as section_name",
-				"sections.path as section_path",
-				"sections.parent_id as section_parent_id",
-			])
-			.where("articles.id", "in", ids)
-			.execute() as Promise<SummaryRow[]>;
+		return this.published({}).select(summaryColumns).where("articles.id", "in", ids).execute() as Promise<SummaryRow[]>;
 	}
 
 	async bodyTexts(ids: readonly number[]): Promise<Map<number, string>> {

@@ -25,6 +25,23 @@ export interface ArticleInput {
 	tagNames?: readonly string[];
 }
 
+/** The columns an editor's input sets, with the body rendered and sanitized. */
+function editableFields(input: ArticleInput, derived: { headline: string; slug: string; language: string }) {
+	const body = renderBody(input.bodySource);
+	return {
+		slug: derived.slug,
+		headline: derived.headline,
+		standfirst: input.standfirst?.trim() ?? "",
+		body_source: input.bodySource,
+		body_html: body.html,
+		body_text: body.text,
+		dateline_place: input.datelinePlace?.trim() ?? "",
+		source_line: input.sourceLine?.trim() ?? "",
+		language: derived.language,
+		section_id: input.sectionId,
+	};
+}
+
 export interface ArticleServiceDeps {
 	db: Db;
 	adapter: DialectAdapter;
@@ -62,20 +79,10 @@ export class ArticleService {
 		const now = this.deps.clock.now().toISOString();
 		return this.deps.db.transaction().execute(async (trx) => {
 			await this.requireSection(input.sectionId, trx);
-			const body = renderBody(input.bodySource);
 			const id = await this.articles.insert(
 				{
-					slug,
+					...editableFields(input, { headline, slug, language: input.language ?? this.deps.defaultLanguage }),
 					status: "draft",
-					headline,
-					standfirst: input.standfirst?.trim() ?? "",
-					body_source: input.bodySource,
-					body_html: body.html,
-					body_text: body.text,
-					dateline_place: input.datelinePlace?.trim() ?? "",
-					source_line: input.sourceLine?.trim() ?? "",
-					language: input.language ?? this.deps.defaultLanguage,
-					section_id: input.sectionId,
 					created_at: now,
 					modified_at: now,
 					revision: 1,
@@ -124,22 +131,13 @@ export class ArticleService {
 			if (slug !== row.slug && (await this.articles.slugExists(slug, { exceptId: id, db: trx }))) {
 				throw new AppError("ERR_SLUG_TAKEN", `"${slug}" is taken.`);
 			}
-			const body = renderBody(input.bodySource);
+			const fields = editableFields(input, { headline, slug, language: input.language ?? row.language });
 			const now = this.deps.clock.now();
 			const published = row.status === "published";
 			await this.articles.update(
 				id,
 				{
-					slug,
-					headline,
-					standfirst: input.standfirst?.trim() ?? "",
-					body_source: input.bodySource,
-					body_html: body.html,
-					body_text: body.text,
-					dateline_place: input.datelinePlace?.trim() ?? "",
-					source_line: input.sourceLine?.trim() ?? "",
-					language: input.language ?? row.language,
-					section_id: input.sectionId,
+					...fields,
 					modified_at: now.toISOString(),
 					updated_at: published ? now.toISOString() : row.updated_at,
 					revision: row.revision + 1,
@@ -166,7 +164,7 @@ export class ArticleService {
 				await this.deps.adapter.indexDocument(trx, {
 					id,
 					headline,
-					body: body.text,
+					body: fields.body_text,
 				});
 				await this.relatedService.refreshAround(id, trx);
 			}
