@@ -84,3 +84,8 @@ export function tagPath(tag: { slug: string }): string {
 export function pagedPath(base: string, page: number): string {
 	return page <= 1 ? base : `${base}page/${page}/`;
 }
+
+/** The three feeds of a listing at `base` ("/" for the whole site, "/news/" for a section, …). */
+export function feedPaths(base: string): { rss: string; atom: string; json: string } {
+	return { rss: `${base}feed/`, atom: `${base}feed/atom/`, json: `${base}feed.json` };
+}
