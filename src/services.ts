@@ -2,6 +2,7 @@ import type { Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import { ArticleService } from "./content/articles/article-service.js";
 import { PersonService } from "./content/people/person-service.js";
+import { SearchService } from "./content/search/search-service.js";
 import { SectionService } from "./content/sections/section-service.js";
 import { SettingsService } from "./content/settings/settings-service.js";
 import { TagService } from "./content/tags/tag-service.js";
@@ -15,6 +16,7 @@ export interface Services {
 	people: PersonService;
 	tags: TagService;
 	settings: SettingsService;
+	search: SearchService;
 }
 
 export function createServices(deps: {
@@ -24,14 +26,16 @@ export function createServices(deps: {
 	config: Pick<Config, "timeZone">;
 	defaultLanguage?: string;
 }): Services {
+	const articles = new ArticleService({
+		db: deps.db,
+		adapter: deps.adapter,
+		clock: deps.clock,
+		timeZone: deps.config.timeZone,
+		defaultLanguage: deps.defaultLanguage ?? "en",
+	});
 	return {
-		articles: new ArticleService({
-			db: deps.db,
-			adapter: deps.adapter,
-			clock: deps.clock,
-			timeZone: deps.config.timeZone,
-			defaultLanguage: deps.defaultLanguage ?? "en",
-		}),
+		articles,
+		search: new SearchService({ db: deps.db, adapter: deps.adapter, clock: deps.clock, articles }),
 		sections: new SectionService({ db: deps.db, clock: deps.clock }),
 		people: new PersonService({ db: deps.db, clock: deps.clock }),
 		tags: new TagService(deps.db),

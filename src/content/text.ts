@@ -5,10 +5,31 @@
 
 const COMBINING_MARKS = /\p{M}+/gu;
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+/** Zero-width non-joiners and joiners, direction marks, soft hyphens: invisible, and never part of a word's identity. */
+const FORMAT_CHARACTERS = /\p{Cf}+/gu;
+const TATWEEL = /\u0640+/g;
+/** Arabic letters that Persian writes with its own code points; both spellings must find each other. */
+const PERSIAN_LETTERS: Record<string, string> = { "\u064A": "\u06CC", "\u0649": "\u06CC", "\u0643": "\u06A9" };
+const ARABIC_LETTER_VARIANTS = /[\u064A\u0649\u0643]/g;
+/** Arabic-Indic (U+0660…) and Persian (U+06F0…) digits read as the same numbers as 0–9. */
+const EASTERN_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 
-/** Lower-cases, folds Latin diacritics and drops combining marks, as the search index does. */
+/**
+ * The form text takes in the search index and in word comparisons:
+ * compatibility-decomposed, without combining marks (Latin accents, Arabic
+ * harakat), lower-cased; Arabic yeh and kaf written as their Persian forms,
+ * without tatweel, zero-width non-joiners or other invisible format
+ * characters, with eastern digits as 0–9.
+ */
 export function foldText(text: string): string {
-	return text.normalize("NFKD").replace(COMBINING_MARKS, "").toLowerCase();
+	return text
+		.normalize("NFKD")
+		.replace(COMBINING_MARKS, "")
+		.replace(FORMAT_CHARACTERS, "")
+		.replace(TATWEEL, "")
+		.replace(ARABIC_LETTER_VARIANTS, (letter) => PERSIAN_LETTERS[letter] ?? letter)
+		.replace(EASTERN_DIGITS, (digit) => String((digit.charCodeAt(0) & 0xf) % 10))
+		.toLowerCase();
 }
 
 /** A URL slug: letters and digits of any script joined by hyphens, at most `maxLength` characters. */

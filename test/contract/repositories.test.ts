@@ -235,6 +235,28 @@ describe.each(dialects)("repositories on $name", (dialect) => {
 			expect(await adapter.matchAnyTerm(db, { terms: ["kunar"], excludeId: 0, limit: 10 })).toEqual([]);
 		});
 
+		it("searches published stories for all terms, newest first among equals", async () => {
+			const { db, adapter } = database;
+			const news = await topSection("news");
+			const old = await article({ slug: "old", sectionId: news.id, publishedAt: "2025-01-01T00:00:00.000Z" });
+			const recent = await article({ slug: "recent", sectionId: news.id, publishedAt: "2026-02-28T00:00:00.000Z" });
+			const hidden = await article({ slug: "hidden", sectionId: news.id, status: "draft" });
+			for (const id of [old, recent, hidden]) {
+				await adapter.indexDocument(db, { id, headline: "flour prices", body: "bakers and bread" });
+			}
+			await adapter.indexDocument(db, { id: 999, headline: "flour", body: "no bakers here" });
+			const now = new Date("2026-03-01T00:00:00.000Z");
+			const result = await adapter.searchAllTerms(db, { terms: ["flour", "bread"], limit: 10, offset: 0, now });
+			expect(result.total).toBe(2);
+			expect(result.hits.map((hit) => hit.id)).toEqual([recent, old]);
+			const second = await adapter.searchAllTerms(db, { terms: ["flour", "bread"], limit: 1, offset: 1, now });
+			expect(second.hits.map((hit) => hit.id)).toEqual([old]);
+			expect(await adapter.searchAllTerms(db, { terms: [], limit: 10, offset: 0, now })).toEqual({
+				total: 0,
+				hits: [],
+			});
+		});
+
 		it("treats query syntax in terms as plain words", async () => {
 			const { db, adapter } = database;
 			await adapter.indexDocument(db, { id: 1, headline: "NEAR AND OR", body: "quotes and stars" });

@@ -4,6 +4,7 @@ import type { DialectAdapter } from "../../db/dialects/dialect.js";
 import { AppError } from "../../errors.js";
 import { PersonRepository } from "../people/person-repository.js";
 import { RelatedService } from "../related/related-service.js";
+import { searchDocument } from "../search/search.js";
 import { SectionRepository } from "../sections/section-repository.js";
 import { TagRepository } from "../tags/tag-repository.js";
 import { slugify } from "../text.js";
@@ -73,9 +74,11 @@ export class ArticleService {
 	async createDraft(input: ArticleInput): Promise<number> {
 		const headline = input.headline.trim();
 		if (!headline) throw new AppError("ERR_VALIDATION", "A story needs a headline.");
-		const slug = input.slug?.trim() ? slugify(input.slug) : slugify(headline);
-		if (!slug) throw new AppError("ERR_VALIDATION", "The slug must contain a letter or a digit.");
-		if (await this.articles.slugExists(slug)) throw new AppError("ERR_SLUG_TAKEN", `"${slug}" is taken.`);
+		const given = input.slug?.trim() ? slugify(input.slug) : undefined;
+		const base = given ?? slugify(headline);
+		if (!base) throw new AppError("ERR_VALIDATION", "The slug must contain a letter or a digit.");
+		if (given && (await this.articles.slugExists(given))) throw new AppError("ERR_SLUG_TAKEN", `"${given}" is taken.`);
+		const slug = given ?? (await this.freeSlug(base));
 		const now = this.deps.clock.now().toISOString();
 		return this.deps.db.transaction().execute(async (trx) => {
 			await this.requireSection(input.sectionId, trx);
@@ -111,11 +114,10 @@ export class ArticleService {
 				},
 				trx,
 			);
-			await this.deps.adapter.indexDocument(trx, {
-				id,
-				headline: row.headline,
-				body: row.body_text,
-			});
+			await this.deps.adapter.indexDocument(
+				trx,
+				searchDocument({ id, headline: row.headline, bodyText: row.body_text }),
+			);
 			await this.relatedService.refreshAround(id, trx);
 		});
 	}
@@ -161,11 +163,7 @@ export class ArticleService {
 						.onConflict((oc) => oc.column("from_path").doUpdateSet({ to_path: newPath }))
 						.execute();
 				}
-				await this.deps.adapter.indexDocument(trx, {
-					id,
-					headline,
-					body: fields.body_text,
-				});
+				await this.deps.adapter.indexDocument(trx, searchDocument({ id, headline, bodyText: fields.body_text }));
 				await this.relatedService.refreshAround(id, trx);
 			}
 		});
@@ -246,6 +244,16 @@ export class ArticleService {
 		});
 	}
 
+	/** Published stories by id, with bylines, in no particular order. */
+	async summariesByIds(ids: readonly number[]): Promise<ArticleSummary[]> {
+		return this.withBylines(await this.articles.summariesByIds(ids));
+	}
+
+	/** The plain text of each story's body. */
+	async bodyTexts(ids: readonly number[]): Promise<Map<number, string>> {
+		return this.articles.bodyTexts(ids);
+	}
+
 	/** Where an old article path now points, if a slug or date changed. */
 	async redirectFor(path: string): Promise<string | undefined> {
 		const row = await this.deps.db
@@ -299,6 +307,15 @@ export class ArticleService {
 			if (!tagIds.includes(tag.id)) tagIds.push(tag.id);
 		}
 		await this.articles.replaceTags(id, tagIds, trx);
+	}
+
+	/** `base`, or `base-2`, `base-3` … for a slug derived from a headline another story already has. */
+	private async freeSlug(base: string): Promise<string> {
+		if (!(await this.articles.slugExists(base))) return base;
+		for (let n = 2; ; n += 1) {
+			const candidate = `${base}-${n}`;
+			if (!(await this.articles.slugExists(candidate))) return candidate;
+		}
 	}
 
 	private async requireArticle(id: number, db: Db): Promise<ArticleRow> {

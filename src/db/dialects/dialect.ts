@@ -28,6 +28,14 @@ export interface DialectAdapter {
 	removeDocument(db: Db, id: number): Promise<void>;
 	/** How many indexed documents contain each term, and how many documents there are. */
 	documentFrequencies(db: Db, terms: readonly string[]): Promise<{ total: number; df: Map<string, number> }>;
+	/**
+	 * Published stories containing every one of `terms`, ranked by BM25 (headline
+	 * above body) with a nudge towards recent stories, and how many there are.
+	 */
+	searchAllTerms(
+		db: Db,
+		query: { terms: readonly string[]; limit: number; offset: number; now: Date },
+	): Promise<{ total: number; hits: TextHit[] }>;
 	/** Documents matching any of `terms`, ranked by BM25 with the headline weighted above the body. */
 	matchAnyTerm(db: Db, query: { terms: readonly string[]; excludeId: number; limit: number }): Promise<TextHit[]>;
 }

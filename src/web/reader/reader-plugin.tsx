@@ -9,6 +9,7 @@ import {
 	sectionPath,
 	tagPath,
 } from "../../content/articles/article.js";
+import { MAX_QUERY_LENGTH } from "../../content/search/search.js";
 import type { SectionRecord } from "../../content/sections/section-repository.js";
 import { excerpt } from "../../content/text.js";
 import { AppError, isAppError } from "../../errors.js";
@@ -21,6 +22,7 @@ import { ArticlePage } from "./views/article-page.js";
 import { HomePage } from "./views/home-page.js";
 import { ListingPage } from "./views/listing-page.js";
 import type { PageContext } from "./views/page-context.js";
+import { SearchPage } from "./views/search-page.js";
 
 export interface ReaderOptions {
 	services: Services;
@@ -309,6 +311,44 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 		return send(reply, 200, <ListingPage ctx={ctx} head={head} listing={model} />);
 	}
 
+	async function search(request: FastifyRequest, reply: FastifyReply) {
+		const params = request.query as Record<string, string | string[] | undefined>;
+		const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
+		const raw = first(params.q);
+		const pageText = first(params.page);
+		if (pageText !== "" && !/^[1-9]\d{0,5}$/.test(pageText))
+			throw new AppError("ERR_BAD_REQUEST", "page must be a whole number from 1.");
+		const page = pageText === "" ? 1 : Number(pageText);
+		const site = await services.settings.site();
+		const ctx = await context(site.language, "/search");
+		const found = await services.search.search(raw, page);
+		if (found.total > 0 && page > found.pages) throw new AppError("ERR_PAGE_OUT_OF_RANGE");
+		const hrefFor = (n: number) =>
+			`/search?${new URLSearchParams({ q: found.query.text, ...(n > 1 ? { page: String(n) } : {}) })}`;
+		const searched = found.query.text !== "";
+		const model = {
+			query: found.query.text,
+			trimmedTo: [...raw.trim()].length > MAX_QUERY_LENGTH ? MAX_QUERY_LENGTH : null,
+			total: searched ? found.total : null,
+			results: found.results.map((result) => ({
+				story: toCard(result.story, config.timeZone),
+				snippet: result.snippet,
+			})),
+			pagination: {
+				page,
+				pages: found.pages,
+				newerHref: page > 1 ? hrefFor(page - 1) : null,
+				olderHref: page < found.pages ? hrefFor(page + 1) : null,
+			},
+		};
+		const head = {
+			title: searched ? ctx.t("search.titleFor", { query: found.query.text }) : ctx.t("search.title"),
+			noindex: true,
+		};
+		return send(reply, 200, <SearchPage ctx={ctx} head={head} search={model} />);
+	}
+
+	app.get("/search", search);
 	app.get("/", dispatch);
 	app.get("/*", dispatch);
 

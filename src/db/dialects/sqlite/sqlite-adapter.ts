@@ -6,9 +6,14 @@ import type { DialectAdapter, TextDocument, TextHit } from "../dialect.js";
 const HEADLINE_WEIGHT = 3.0;
 const BODY_WEIGHT = 1.0;
 
+/** A search result's relevance is multiplied by up to this much more when the story is new. */
+const RECENCY_BOOST = 0.5;
+/** Days after which half of the recency boost is gone. */
+const RECENCY_DAYS = 30;
+
 /** Quotes each term so FTS5 reads it as a plain string, never as query syntax. */
-function toMatchExpression(terms: readonly string[]): string {
-	return terms.map((term) => `"${term.replaceAll('"', '""')}"`).join(" OR ");
+function toMatchExpression(terms: readonly string[], operator: "AND" | "OR"): string {
+	return terms.map((term) => `"${term.replaceAll('"', '""')}"`).join(` ${operator} `);
 }
 
 /** SQLite: FTS5 with the unicode61 tokenizer folding diacritics, and fts5vocab for document frequencies. */
@@ -53,6 +58,23 @@ export const sqliteAdapter: DialectAdapter = {
 		return { total: totalRow.rows[0]?.total ?? 0, df };
 	},
 
+	async searchAllTerms(db: Db, query: { terms: readonly string[]; limit: number; offset: number; now: Date }) {
+		if (query.terms.length === 0) return { total: 0, hits: [] };
+		const match = toMatchExpression(query.terms, "AND");
+		const counted = await sql<{ total: number }>`SELECT count(*) AS total
+			FROM article_fts JOIN articles ON articles.id = article_fts.rowid
+			WHERE article_fts MATCH ${match} AND articles.status = 'published'`.execute(db);
+		const now = query.now.toISOString();
+		const rows = await sql<TextHit>`SELECT articles.id AS id,
+				-bm25(article_fts, ${HEADLINE_WEIGHT}, ${BODY_WEIGHT})
+					* (1.0 + ${RECENCY_BOOST} / (1.0 + max(0.0, julianday(${now}) - julianday(articles.published_at)) / ${RECENCY_DAYS})) AS score
+			FROM article_fts JOIN articles ON articles.id = article_fts.rowid
+			WHERE article_fts MATCH ${match} AND articles.status = 'published'
+			ORDER BY score DESC, articles.published_at DESC
+			LIMIT ${query.limit} OFFSET ${query.offset}`.execute(db);
+		return { total: counted.rows[0]?.total ?? 0, hits: rows.rows };
+	},
+
 	async matchAnyTerm(
 		db: Db,
 		query: { terms: readonly string[]; excludeId: number; limit: number },
@@ -61,7 +83,7 @@ export const sqliteAdapter: DialectAdapter = {
 		const result =
 			await sql<TextHit>`SELECT rowid AS id, -bm25(article_fts, ${HEADLINE_WEIGHT}, ${BODY_WEIGHT}) AS score
 			FROM article_fts
-			WHERE article_fts MATCH ${toMatchExpression(query.terms)} AND rowid <> ${query.excludeId}
+			WHERE article_fts MATCH ${toMatchExpression(query.terms, "OR")} AND rowid <> ${query.excludeId}
 			ORDER BY bm25(article_fts, ${HEADLINE_WEIGHT}, ${BODY_WEIGHT})
 			LIMIT ${query.limit}`.execute(db);
 		return result.rows;

@@ -70,6 +70,14 @@ time{white-space:nowrap}
 .listing-head p{margin:0;color:var(--muted)}
 .pager{display:flex;flex-wrap:wrap;justify-content:space-between;gap:1rem;margin-block-start:1.5rem;font-weight:600}
 .pager span{color:var(--muted);font-weight:400}
+.search-form{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin-block:.5rem 1rem}
+.search-form label{flex-basis:100%;font-weight:600}
+.search-form input{flex:1 1 12rem;min-inline-size:0;font:inherit;padding:.45rem .6rem;border:1px solid #767676;border-radius:.25rem}
+.search-form button,.site-search button{font:inherit;font-weight:600;padding:.45rem .9rem;border:1px solid var(--ink);background:var(--ink);color:#fff;border-radius:.25rem;cursor:pointer}
+.site-search{display:flex;gap:.35rem;margin-block-start:.5rem}
+.site-search input{flex:1 1 auto;min-inline-size:0;max-inline-size:16rem;font:inherit;font-size:.95rem;padding:.3rem .5rem;border:1px solid #767676;border-radius:.25rem}
+.site-search button{font-size:.9rem;padding:.3rem .7rem}
+mark{background:#fff3b0;color:inherit;padding-inline:.1em}
 footer{border-block-start:1px solid var(--rule);padding-block:1.5rem;color:var(--muted);font-size:.9rem}
 .visually-hidden{position:absolute;inline-size:1px;block-size:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 @media (min-width:60rem){.front{grid-template-columns:2fr 1fr}.front>.river{border-inline-start:1px solid var(--rule);padding-inline-start:2rem}}

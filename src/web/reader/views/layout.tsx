@@ -34,6 +34,15 @@ export function Layout({ ctx, head, children }: { ctx: PageContext; head: PageHe
 							{ctx.siteName}
 						</a>
 						{ctx.tagline ? <p class="tagline">{ctx.tagline}</p> : null}
+						<search>
+							<form class="site-search" action="/search" method="get">
+								<label for="site-search-q" class="visually-hidden">
+									{ctx.t("search.label")}
+								</label>
+								<input id="site-search-q" type="search" name="q" maxLength={200} dir="auto" />
+								<button type="submit">{ctx.t("search.button")}</button>
+							</form>
+						</search>
 						<nav class="sections" aria-label={ctx.t("site.mainNavigation")}>
 							<ul>
 								{ctx.nav.map((link) => (
