@@ -20,6 +20,9 @@ export async function seedDemo(
 		tagline: "Independent news from Kabul and the provinces",
 		language: "en",
 		sourceLine: "Dateline News",
+		logoUrl: "/assets/logo.png",
+		logoWidth: 600,
+		logoHeight: 60,
 	});
 	const sectionIds = new Map<string, number>();
 	for (const [position, section] of demoSections.entries()) {

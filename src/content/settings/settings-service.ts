@@ -6,6 +6,10 @@ const siteSettingsSchema = z.object({
 	tagline: z.string().default("News from where it happens"),
 	language: z.string().min(2).default("en"),
 	sourceLine: z.string().default("Dateline News"),
+	/** A site path ("/assets/logo.png") or an absolute URL; empty for none. */
+	logoUrl: z.string().default(""),
+	logoWidth: z.number().int().positive().default(600),
+	logoHeight: z.number().int().positive().default(60),
 });
 
 /** The site's identity, as readers see it. */

@@ -1,7 +1,7 @@
+import { readFile } from "node:fs/promises";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Config } from "../../config.js";
 import {
-	type Article,
 	articlePath,
 	authorPath,
 	datePartsIn,
@@ -15,9 +15,10 @@ import { excerpt } from "../../content/text.js";
 import { AppError, isAppError } from "../../errors.js";
 import type { Services } from "../../services.js";
 import { siteCss } from "./assets/site-css.js";
+import { articleHead, homeHead, siteFeed } from "./page-heads.js";
 import type { ReaderRenderer } from "./reader-render.js";
 import { matchReaderPath, type ReaderRoute } from "./reader-routes.js";
-import { articleJsonLd, breadcrumbJsonLd, toCard } from "./view-model-builders.js";
+import { toCard } from "./view-model-builders.js";
 import { ArticlePage } from "./views/article-page.js";
 import { HomePage } from "./views/home-page.js";
 import { ListingPage } from "./views/listing-page.js";
@@ -38,6 +39,11 @@ const HOME_BLOCK = 4;
 export async function readerPlugin(app: FastifyInstance, options: ReaderOptions): Promise<void> {
 	const { services, config } = options;
 	const { context, send, messagePage, stylesheetHref } = options.renderer;
+
+	const logo = await readFile(new URL("../../../public/logo.png", import.meta.url));
+	app.get("/assets/logo.png", async (_request, reply) =>
+		reply.header("content-type", "image/png").header("cache-control", "public, max-age=86400").send(logo),
+	);
 
 	app.get(stylesheetHref, async (_request, reply) =>
 		reply
@@ -90,16 +96,7 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 				});
 			}
 		}
-		const head = {
-			title: site.name,
-			description: site.tagline,
-			canonicalPath: "/",
-			openGraph: {
-				"og:type": "website",
-				"og:title": site.name,
-				"og:site_name": site.name,
-			},
-		};
+		const head = homeHead({ settings: site, absolute: ctx.absolute });
 		return send(
 			reply,
 			200,
@@ -158,37 +155,8 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 				: null,
 			section: { name: story.section.name, href: sectionPath(story.section) },
 		};
-		const head = articleHead(story, site.name, canonical, ctx, breadcrumbs);
+		const head = articleHead({ site: { settings: site, absolute: ctx.absolute }, story, canonical, breadcrumbs });
 		return send(reply, 200, <ArticlePage ctx={ctx} head={head} article={model} />);
-	}
-
-	function articleHead(
-		story: Article,
-		siteName: string,
-		canonical: string,
-		ctx: PageContext,
-		breadcrumbs: { name: string; href: string }[],
-	) {
-		return {
-			title: story.headline,
-			...(story.standfirst ? { description: story.standfirst } : {}),
-			canonicalPath: canonical,
-			openGraph: {
-				"og:type": "article",
-				"og:title": story.headline,
-				"og:url": ctx.absolute(canonical),
-				"og:site_name": siteName,
-				...(story.standfirst ? { "og:description": story.standfirst } : {}),
-				"article:published_time": story.publishedAt.toISOString(),
-				...(story.updatedAt ? { "article:modified_time": story.updatedAt.toISOString() } : {}),
-				"article:section": story.section.name,
-				"article:tag": story.tags.map((t) => t.name),
-			},
-			jsonLd: [
-				articleJsonLd({ story, siteName, absolute: ctx.absolute, canonical }),
-				breadcrumbJsonLd(breadcrumbs, ctx.absolute),
-			],
-		};
 	}
 
 	async function sectionChain(path: string): Promise<SectionRecord[]> {
@@ -292,6 +260,16 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 			title,
 			...(input.description ? { description: input.description } : {}),
 			canonicalPath,
+			openGraph: {
+				"og:type": "website",
+				"og:title": title,
+				"og:url": ctx.absolute(canonicalPath),
+				"og:site_name": ctx.siteName,
+			},
+			feeds: [
+				{ title: ctx.siteName, base: "/" },
+				{ title: `${ctx.siteName} – ${input.title}`, base: input.base },
+			],
 		};
 		const model = {
 			kind: input.kind,
@@ -344,6 +322,7 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 		const head = {
 			title: searched ? ctx.t("search.titleFor", { query: found.query.text }) : ctx.t("search.title"),
 			noindex: true,
+			feeds: [siteFeed({ settings: site, absolute: ctx.absolute })],
 		};
 		return send(reply, 200, <SearchPage ctx={ctx} head={head} search={model} />);
 	}

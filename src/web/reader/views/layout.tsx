@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import { feedPaths } from "../../../content/articles/article.js";
 import { JsonLd } from "./json-ld.js";
 import type { PageContext, PageHead } from "./page-context.js";
 
@@ -20,6 +21,35 @@ export function Layout({ ctx, head, children }: { ctx: PageContext; head: PageHe
 						<meta key={`${property}:${content}`} property={property} content={content} />
 					)),
 				)}
+				{Object.entries(head.namedMeta ?? {}).map(([name, content]) => (
+					<meta key={name} name={name} content={content} />
+				))}
+				{(head.feeds ?? []).flatMap((feed) => {
+					const paths = feedPaths(feed.base);
+					return [
+						<link
+							key={paths.rss}
+							rel="alternate"
+							type="application/rss+xml"
+							title={feed.title}
+							href={ctx.absolute(paths.rss)}
+						/>,
+						<link
+							key={paths.atom}
+							rel="alternate"
+							type="application/atom+xml"
+							title={feed.title}
+							href={ctx.absolute(paths.atom)}
+						/>,
+						<link
+							key={paths.json}
+							rel="alternate"
+							type="application/feed+json"
+							title={feed.title}
+							href={ctx.absolute(paths.json)}
+						/>,
+					];
+				})}
 				{(head.jsonLd ?? []).map((data, index) => (
 					<JsonLd key={String(index)} data={data} />
 				))}

@@ -22,12 +22,23 @@ export interface PageContext {
 	nav: NavLink[];
 }
 
+/** A listing whose feeds the page advertises: `base` is the listing's path ("/", "/news/"). */
+export interface FeedLink {
+	title: string;
+	base: string;
+}
+
 /** Head metadata of one page. */
 export interface PageHead {
 	title: string;
 	description?: string;
 	canonicalPath?: string;
+	/** `<meta property=…>`: Open Graph. */
 	openGraph?: Record<string, string | readonly string[]>;
+	/** `<meta name=…>`: Twitter cards. */
+	namedMeta?: Record<string, string>;
 	jsonLd?: readonly object[];
 	noindex?: boolean;
+	/** Feed autodiscovery; every page lists at least the site's own feeds. */
+	feeds?: readonly FeedLink[];
 }
