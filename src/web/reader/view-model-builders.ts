@@ -1,10 +1,4 @@
-import {
-	type Article,
-	type ArticleSummary,
-	articlePath,
-	authorPath,
-	sectionPath,
-} from "../../content/articles/article.js";
+import { type ArticleSummary, articlePath, authorPath, sectionPath } from "../../content/articles/article.js";
 import type { StoryCardModel } from "./views/view-models.js";
 
 /** A story card for lists. */
