@@ -3,6 +3,12 @@ import { feedPaths } from "../../../content/articles/article.js";
 import { JsonLd } from "./json-ld.js";
 import type { PageContext, PageHead } from "./page-context.js";
 
+const FEED_TYPES = [
+	["rss", "application/rss+xml"],
+	["atom", "application/atom+xml"],
+	["json", "application/feed+json"],
+] as const;
+
 /** The document around every reader page: head metadata, masthead, section navigation, footer. */
 export function Layout({ ctx, head, children }: { ctx: PageContext; head: PageHead; children: ComponentChildren }) {
 	const title = head.title === ctx.siteName ? ctx.siteName : `${head.title} – ${ctx.siteName}`;
@@ -26,29 +32,15 @@ export function Layout({ ctx, head, children }: { ctx: PageContext; head: PageHe
 				))}
 				{(head.feeds ?? []).flatMap((feed) => {
 					const paths = feedPaths(feed.base);
-					return [
+					return FEED_TYPES.map(([format, type]) => (
 						<link
-							key={paths.rss}
+							key={paths[format]}
 							rel="alternate"
-							type="application/rss+xml"
+							type={type}
 							title={feed.title}
-							href={ctx.absolute(paths.rss)}
-						/>,
-						<link
-							key={paths.atom}
-							rel="alternate"
-							type="application/atom+xml"
-							title={feed.title}
-							href={ctx.absolute(paths.atom)}
-						/>,
-						<link
-							key={paths.json}
-							rel="alternate"
-							type="application/feed+json"
-							title={feed.title}
-							href={ctx.absolute(paths.json)}
-						/>,
-					];
+							href={ctx.absolute(paths[format])}
+						/>
+					));
 				})}
 				{(head.jsonLd ?? []).map((data, index) => (
 					<JsonLd key={String(index)} data={data} />
