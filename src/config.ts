@@ -32,6 +32,11 @@ const configSchema = z.object({
 		})
 		.optional(),
 	DATELINE_TIMEZONE: timeZoneSchema.default("UTC"),
+	DATELINE_MAX_UPLOAD_MB: z.coerce
+		.number({ message: "a size in megabytes, such as 20" })
+		.positive("a size in megabytes greater than 0")
+		.max(1024, "a size in megabytes of at most 1024")
+		.default(20),
 	DATELINE_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -42,6 +47,8 @@ export interface Config {
 	host: string;
 	publicUrl: string;
 	timeZone: string;
+	/** The largest media upload accepted, in bytes. */
+	maxUploadBytes: number;
 	logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 }
 
@@ -64,6 +71,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 		host: values.DATELINE_HOST,
 		publicUrl: (values.DATELINE_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ""),
 		timeZone: values.DATELINE_TIMEZONE,
+		maxUploadBytes: Math.round(values.DATELINE_MAX_UPLOAD_MB * 1024 * 1024),
 		logLevel: values.DATELINE_LOG_LEVEL,
 	};
 }

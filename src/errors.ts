@@ -37,6 +37,26 @@ export const errorCatalog = {
 		status: 409,
 		message: "The story cannot move to that status from its current one.",
 	},
+	ERR_UNAUTHENTICATED: { status: 401, message: "Please log in to continue." },
+	ERR_FORBIDDEN: { status: 403, message: "Your role does not allow this." },
+	ERR_CSRF: {
+		status: 403,
+		message: "This form has expired or did not come from this site. Reload the page and try again.",
+	},
+	ERR_LOGIN_FAILED: { status: 401, message: "That email and password do not match an account." },
+	ERR_LOGIN_LOCKED: { status: 429, message: "Too many failed logins." },
+	ERR_WEAK_PASSWORD: { status: 400, message: "That password is not allowed." },
+	ERR_REVISION_CONFLICT: {
+		status: 409,
+		message: "Someone saved a newer version of this story while you were editing.",
+	},
+	ERR_MEDIA_TOO_LARGE: { status: 413, message: "The file is larger than the upload limit." },
+	ERR_MEDIA_TYPE: { status: 415, message: "Only JPEG, PNG, WebP and AVIF images can be uploaded." },
+	ERR_MEDIA_NOT_FOUND: { status: 404, message: "No image has this address." },
+	ERR_ALT_TEXT_REQUIRED: {
+		status: 400,
+		message: "The featured image needs alt text before the story can be published.",
+	},
 	ERR_CONFIG_INVALID: {
 		status: 500,
 		message: "A configuration value is not valid.",

@@ -50,6 +50,9 @@ export interface ArticleTable {
 	created_at: Timestamp;
 	modified_at: Timestamp;
 	revision: number;
+	featured_media_id: number | null;
+	/** The newsroom user who created the story; an author may publish only their own. */
+	created_by: number | null;
 }
 
 export interface ArticlePersonTable {
@@ -82,6 +85,96 @@ export interface SettingTable {
 	value: string;
 }
 
+export type Role = "admin" | "editor" | "author" | "contributor";
+
+export interface UserTable {
+	id: Generated<number>;
+	email: string;
+	display_name: string;
+	role: Role;
+	/** scrypt, as "scrypt$N$r$p$salt$hash"; null for an imported user who must set one. */
+	password_hash: string | null;
+	must_reset_password: number;
+	person_id: number | null;
+	created_at: Timestamp;
+	disabled_at: Timestamp | null;
+}
+
+export interface SessionTable {
+	/** sha256 of the cookie's token: a stolen database does not yield live sessions. */
+	token_hash: string;
+	user_id: number;
+	csrf_token: string;
+	created_at: Timestamp;
+	expires_at: Timestamp;
+	last_seen_at: Timestamp;
+	user_agent: string;
+}
+
+export interface LoginFailureTable {
+	/** "account:<email>" or "ip:<address>". */
+	key: string;
+	failed_at: Timestamp;
+}
+
+export interface AuditLogTable {
+	id: Generated<number>;
+	at: Timestamp;
+	user_id: number | null;
+	action: string;
+	subject_type: string;
+	subject_id: number | null;
+	detail: string;
+}
+
+export interface RevisionTable {
+	id: Generated<number>;
+	article_id: number;
+	number: number;
+	/** JSON of the story's editable fields at this revision. */
+	snapshot: string;
+	created_at: Timestamp;
+	created_by: number | null;
+	note: string;
+}
+
+export type CorrectionKind = "correction" | "update" | "clarification";
+
+export interface CorrectionTable {
+	id: Generated<number>;
+	article_id: number;
+	kind: CorrectionKind;
+	body: string;
+	created_at: Timestamp;
+	created_by: number | null;
+}
+
+export interface MediaTable {
+	id: Generated<number>;
+	sha256: string;
+	mime: string;
+	width: number;
+	height: number;
+	bytes: number;
+	/** Path of the original under the data directory's media folder. */
+	storage_key: string;
+	original_name: string;
+	alt: string;
+	caption: string;
+	credit: string;
+	created_at: Timestamp;
+	created_by: number | null;
+}
+
+export interface MediaVariantTable {
+	media_id: number;
+	format: string;
+	width: number;
+	height: number;
+	bytes: number;
+	storage_key: string;
+}
+
 export interface Database {
 	sections: SectionTable;
 	people: PersonTable;
@@ -92,6 +185,14 @@ export interface Database {
 	related: RelatedTable;
 	redirects: RedirectTable;
 	settings: SettingTable;
+	users: UserTable;
+	sessions: SessionTable;
+	login_failures: LoginFailureTable;
+	audit_log: AuditLogTable;
+	revisions: RevisionTable;
+	corrections: CorrectionTable;
+	media: MediaTable;
+	media_variants: MediaVariantTable;
 }
 
 export type Db = Kysely<Database>;

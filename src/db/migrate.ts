@@ -2,11 +2,13 @@ import { type Migration, type MigrationProvider, Migrator } from "kysely";
 import type { Db } from "./database.js";
 import type { DialectAdapter } from "./dialects/dialect.js";
 import { foundationMigration } from "./migrations/0001-foundation.js";
+import { newsroomMigration } from "./migrations/0002-newsroom.js";
 
 /** Append-only: a shipped migration is never edited, a change is a new entry. */
 function migrations(adapter: DialectAdapter): Record<string, Migration> {
 	return {
 		"0001-foundation": foundationMigration(adapter),
+		"0002-newsroom": newsroomMigration(adapter),
 	};
 }
 

@@ -36,6 +36,7 @@ export async function createTestSite(options: { demo?: boolean; config?: Partial
 		host: "127.0.0.1",
 		publicUrl: "https://news.example.org",
 		timeZone: "Asia/Kabul",
+		maxUploadBytes: 20 * 1024 * 1024,
 		logLevel: "silent",
 		...options.config,
 	};
