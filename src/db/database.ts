@@ -138,6 +138,15 @@ export interface RevisionTable {
 	note: string;
 }
 
+/** The editor's latest unsaved text for one story and user, kept every few seconds; not a revision. */
+export interface AutosaveTable {
+	article_id: number;
+	user_id: number;
+	base_revision: number;
+	snapshot: string;
+	saved_at: Timestamp;
+}
+
 export type CorrectionKind = "correction" | "update" | "clarification";
 
 export interface CorrectionTable {
@@ -191,6 +200,7 @@ export interface Database {
 	audit_log: AuditLogTable;
 	revisions: RevisionTable;
 	corrections: CorrectionTable;
+	autosaves: AutosaveTable;
 	media: MediaTable;
 	media_variants: MediaVariantTable;
 }

@@ -67,6 +67,16 @@ export function newsroomMigration(adapter: DialectAdapter): Migration {
 				.execute();
 
 			await db.schema
+				.createTable("autosaves")
+				.addColumn("article_id", "integer", (col) => col.notNull().references("articles.id").onDelete("cascade"))
+				.addColumn("user_id", "integer", (col) => col.notNull().references("users.id").onDelete("cascade"))
+				.addColumn("base_revision", "integer", (col) => col.notNull())
+				.addColumn("snapshot", "text", (col) => col.notNull())
+				.addColumn("saved_at", "text", (col) => col.notNull())
+				.addPrimaryKeyConstraint("autosaves_pk", ["article_id", "user_id"])
+				.execute();
+
+			await db.schema
 				.createTable("corrections")
 				.addColumn("id", serial, (col) => col.primaryKey().autoIncrement())
 				.addColumn("article_id", "integer", (col) => col.notNull().references("articles.id").onDelete("cascade"))
