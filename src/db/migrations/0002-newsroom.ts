@@ -142,6 +142,7 @@ export function newsroomMigration(adapter: DialectAdapter): Migration {
 				"media_variants",
 				"media",
 				"corrections",
+				"autosaves",
 				"revisions",
 				"audit_log",
 				"login_failures",
