@@ -3,7 +3,10 @@ import type { Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import type { Db } from "./db/database.js";
 import type { DialectAdapter } from "./db/dialects/dialect.js";
+import { createNewsroomServices } from "./newsroom/newsroom-services.js";
 import { createServices } from "./services.js";
+import { feedsPlugin } from "./web/feeds/feeds-plugin.js";
+import { newsroomPlugin } from "./web/newsroom/newsroom-plugin.js";
 import { readerPlugin } from "./web/reader/reader-plugin.js";
 import { createReaderRenderer } from "./web/reader/reader-render.js";
 
@@ -12,6 +15,8 @@ export interface AppDeps {
 	adapter: DialectAdapter;
 	config: Config;
 	clock: Clock;
+	/** scrypt cost for new passwords; tests lower it to stay fast. */
+	passwordCost?: number;
 }
 
 /** Builds the HTTP application around its dependencies. It does not listen: the caller decides. */
@@ -27,6 +32,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 			void renderer.messagePage(reply, 400);
 		},
 	});
+	await app.register(feedsPlugin, { services, config: deps.config });
+	const newsroom = createNewsroomServices({
+		db: deps.db,
+		clock: deps.clock,
+		...(deps.passwordCost ? { passwordCost: deps.passwordCost } : {}),
+	});
+	await app.register(newsroomPlugin, { newsroom, config: deps.config, clock: deps.clock });
 	await app.register(readerPlugin, { services, config: deps.config, renderer });
 	return app;
 }

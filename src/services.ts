@@ -5,6 +5,7 @@ import { PersonService } from "./content/people/person-service.js";
 import { SearchService } from "./content/search/search-service.js";
 import { SectionService } from "./content/sections/section-service.js";
 import { SettingsService } from "./content/settings/settings-service.js";
+import { SyndicationService } from "./content/syndication/syndication-service.js";
 import { TagService } from "./content/tags/tag-service.js";
 import type { Db } from "./db/database.js";
 import type { DialectAdapter } from "./db/dialects/dialect.js";
@@ -17,6 +18,7 @@ export interface Services {
 	tags: TagService;
 	settings: SettingsService;
 	search: SearchService;
+	syndication: SyndicationService;
 }
 
 export function createServices(deps: {
@@ -40,5 +42,6 @@ export function createServices(deps: {
 		people: new PersonService({ db: deps.db, clock: deps.clock }),
 		tags: new TagService(deps.db),
 		settings: new SettingsService(deps.db),
+		syndication: new SyndicationService({ db: deps.db, clock: deps.clock }),
 	};
 }

@@ -10,11 +10,13 @@ import { openSqlite } from "../../src/db/dialects/sqlite/open-sqlite.js";
 import { sqliteAdapter } from "../../src/db/dialects/sqlite/sqlite-adapter.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
 import { seedDemo } from "../../src/demo/seed-demo.js";
+import { createNewsroomServices, type NewsroomServices } from "../../src/newsroom/newsroom-services.js";
 import { createServices, type Services } from "../../src/services.js";
 
 export interface TestSite {
 	db: Db;
 	services: Services;
+	newsroom: NewsroomServices;
 	clock: Clock & { set(next: Date): void };
 	config: Config;
 	app: FastifyInstance;
@@ -42,10 +44,11 @@ export async function createTestSite(options: { demo?: boolean; config?: Partial
 	};
 	const services = createServices({ db, adapter: sqliteAdapter, clock, config });
 	if (options.demo) await seedDemo(services, clock);
-	const app = await buildApp({ db, adapter: sqliteAdapter, config, clock });
+	const app = await buildApp({ db, adapter: sqliteAdapter, config, clock, passwordCost: 2 ** 10 });
 	return {
 		db,
 		services,
+		newsroom: createNewsroomServices({ db, clock, passwordCost: 2 ** 10 }),
 		clock,
 		config,
 		app,

@@ -1,0 +1,243 @@
+import type { SelectQueryBuilder } from "kysely";
+import type { ArticleStatus, Database, Db } from "../../db/database.js";
+
+/** Which stories a query covers; every given filter must hold. */
+export interface StoryFilter {
+	sectionIds?: readonly number[];
+	personId?: number;
+	tagId?: number;
+}
+
+/** A published story with its body and section, before bylines and tags are attached. */
+export interface FeedStoryRow {
+	id: number;
+	slug: string;
+	headline: string;
+	standfirst: string;
+	body_html: string;
+	body_text: string;
+	language: string;
+	published_at: string;
+	updated_at: string | null;
+	section_id: number;
+	section_slug: string;
+	section_name: string;
+	section_path: string;
+	section_parent_id: number | null;
+}
+
+export interface SitemapStoryRow {
+	id: number;
+	slug: string;
+	published_at: string;
+	updated_at: string | null;
+}
+
+/** The latest publication and update among some stories; null when there are none. */
+export interface ChangeRow {
+	published: string | null;
+	updated: string | null;
+}
+
+/** A section, person or tag id with the latest change among its published stories. */
+export interface GroupChangeRow extends ChangeRow {
+	id: number;
+}
+
+export interface ListingRow extends GroupChangeRow {
+	slug: string;
+	name: string;
+}
+
+export interface NewsStoryRow {
+	id: number;
+	slug: string;
+	headline: string;
+	language: string;
+	published_at: string;
+}
+
+const PUBLISHED: ArticleStatus = "published";
+
+/** SQL for feeds and sitemaps: reads of published stories only. Every method takes an optional transaction. */
+export class SyndicationRepository {
+	constructor(private readonly db: Db) {}
+
+	/** The `limit` newest published stories matching `filter`, with body and section. */
+	async newest(filter: StoryFilter, limit: number, db: Db = this.db): Promise<FeedStoryRow[]> {
+		return this.matching(db, filter, PUBLISHED)
+			.innerJoin("sections", "sections.id", "articles.section_id")
+			.select([
+				"articles.id",
+				"articles.slug",
+				"articles.headline",
+				"articles.standfirst",
+				"articles.body_html",
+				"articles.body_text",
+				"articles.language",
+				"articles.published_at",
+				"articles.updated_at",
+				"articles.section_id",
+				"sections.slug as section_slug",
+				"sections.name as section_name",
+				"sections.path as section_path",
+				"sections.parent_id as section_parent_id",
+			])
+			.orderBy("articles.published_at", "desc")
+			.orderBy("articles.id", "desc")
+			.limit(limit)
+			.execute() as Promise<FeedStoryRow[]>;
+	}
+
+	/** The latest publication and update among published stories matching `filter`. */
+	async latestChange(filter: StoryFilter, db: Db = this.db): Promise<ChangeRow> {
+		const row = await this.matching(db, filter, PUBLISHED)
+			.select((eb) => [
+				eb.fn.max("articles.published_at").as("published"),
+				eb.fn.max("articles.updated_at").as("updated"),
+			])
+			.executeTakeFirst();
+		return { published: row?.published ?? null, updated: row?.updated ?? null };
+	}
+
+	/** When a story matching `filter` was last taken off the site, or null. */
+	async latestUnpublish(filter: StoryFilter, db: Db = this.db): Promise<string | null> {
+		const row = await this.matching(db, filter, "unpublished")
+			.select((eb) => eb.fn.max("articles.modified_at").as("modified"))
+			.executeTakeFirst();
+		return row?.modified ?? null;
+	}
+
+	async countPublished(db: Db = this.db): Promise<number> {
+		const row = await this.matching(db, {}, PUBLISHED)
+			.select((eb) => eb.fn.countAll<number>().as("count"))
+			.executeTakeFirstOrThrow();
+		return Number(row.count);
+	}
+
+	/** A slice of all published stories in id order, which new stories do not reshuffle. */
+	async sitemapSlice(page: { limit: number; offset: number }, db: Db = this.db): Promise<SitemapStoryRow[]> {
+		return this.matching(db, {}, PUBLISHED)
+			.select(["articles.id", "articles.slug", "articles.published_at", "articles.updated_at"])
+			.orderBy("articles.id")
+			.limit(page.limit)
+			.offset(page.offset)
+			.execute() as Promise<SitemapStoryRow[]>;
+	}
+
+	/** The latest change within the same slice `sitemapSlice` returns. */
+	async sliceLatestChange(page: { limit: number; offset: number }, db: Db = this.db): Promise<ChangeRow> {
+		const slice = this.matching(db, {}, PUBLISHED)
+			.select(["articles.published_at", "articles.updated_at"])
+			.orderBy("articles.id")
+			.limit(page.limit)
+			.offset(page.offset)
+			.as("slice");
+		const row = await db
+			.selectFrom(slice)
+			.select((eb) => [eb.fn.max("slice.published_at").as("published"), eb.fn.max("slice.updated_at").as("updated")])
+			.executeTakeFirst();
+		return { published: row?.published ?? null, updated: row?.updated ?? null };
+	}
+
+	/** Per section id that holds published stories directly, the latest change among them. */
+	async sectionChanges(db: Db = this.db): Promise<GroupChangeRow[]> {
+		return this.matching(db, {}, PUBLISHED)
+			.select((eb) => [
+				"articles.section_id as id",
+				eb.fn.max("articles.published_at").as("published"),
+				eb.fn.max("articles.updated_at").as("updated"),
+			])
+			.groupBy("articles.section_id")
+			.execute() as Promise<GroupChangeRow[]>;
+	}
+
+	/** People with at least one published story, by name. */
+	async peopleWithStories(db: Db = this.db): Promise<ListingRow[]> {
+		return this.matching(db, {}, PUBLISHED)
+			.innerJoin("article_people", "article_people.article_id", "articles.id")
+			.innerJoin("people", "people.id", "article_people.person_id")
+			.select((eb) => [
+				"people.id",
+				"people.slug",
+				"people.name",
+				eb.fn.max("articles.published_at").as("published"),
+				eb.fn.max("articles.updated_at").as("updated"),
+			])
+			.groupBy(["people.id", "people.slug", "people.name"])
+			.orderBy("people.name")
+			.orderBy("people.id")
+			.execute() as Promise<ListingRow[]>;
+	}
+
+	/** Tags on at least one published story, by name. */
+	async tagsWithStories(db: Db = this.db): Promise<ListingRow[]> {
+		return this.matching(db, {}, PUBLISHED)
+			.innerJoin("article_tags", "article_tags.article_id", "articles.id")
+			.innerJoin("tags", "tags.id", "article_tags.tag_id")
+			.select((eb) => [
+				"tags.id",
+				"tags.slug",
+				"tags.name",
+				eb.fn.max("articles.published_at").as("published"),
+				eb.fn.max("articles.updated_at").as("updated"),
+			])
+			.groupBy(["tags.id", "tags.slug", "tags.name"])
+			.orderBy("tags.name")
+			.orderBy("tags.id")
+			.execute() as Promise<ListingRow[]>;
+	}
+
+	/** Published stories with `from <= published_at <= to`, newest first, at most `limit`. */
+	async publishedBetween(
+		window: { from: string; to: string; limit: number },
+		db: Db = this.db,
+	): Promise<NewsStoryRow[]> {
+		return this.matching(db, {}, PUBLISHED)
+			.select(["articles.id", "articles.slug", "articles.headline", "articles.language", "articles.published_at"])
+			.where("articles.published_at", ">=", window.from)
+			.where("articles.published_at", "<=", window.to)
+			.orderBy("articles.published_at", "desc")
+			.orderBy("articles.id", "desc")
+			.limit(window.limit)
+			.execute() as Promise<NewsStoryRow[]>;
+	}
+
+	private matching(
+		db: Db,
+		filter: StoryFilter,
+		status: ArticleStatus,
+	): SelectQueryBuilder<Database, "articles", object> {
+		let query = db.selectFrom("articles").where("articles.status", "=", status);
+		// Only published stories have a publication time; the check keeps the row types honest too.
+		if (status === PUBLISHED) query = query.where("articles.published_at", "is not", null);
+		if (filter.sectionIds) {
+			if (filter.sectionIds.length === 0) return query.where("articles.id", "=", -1);
+			query = query.where("articles.section_id", "in", filter.sectionIds);
+		}
+		const { personId, tagId } = filter;
+		if (personId !== undefined) {
+			query = query.where((eb) =>
+				eb.exists(
+					eb
+						.selectFrom("article_people")
+						.select("article_people.article_id")
+						.whereRef("article_people.article_id", "=", "articles.id")
+						.where("article_people.person_id", "=", personId),
+				),
+			);
+		}
+		if (tagId !== undefined) {
+			query = query.where((eb) =>
+				eb.exists(
+					eb
+						.selectFrom("article_tags")
+						.select("article_tags.article_id")
+						.whereRef("article_tags.article_id", "=", "articles.id")
+						.where("article_tags.tag_id", "=", tagId),
+				),
+			);
+		}
+		return query;
+	}
+}

@@ -1,0 +1,234 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Config } from "../../config.js";
+import { articlePath, authorPath, sectionPath, tagPath } from "../../content/articles/article.js";
+import { type FeedScope, latest, SITEMAP_MAX_URLS } from "../../content/syndication/syndication.js";
+import { AppError, errorCatalog, isAppError } from "../../errors.js";
+import type { Services } from "../../services.js";
+import { renderAtom } from "./atom.js";
+import { notModified, strongEtag } from "./conditional.js";
+import type { Feed } from "./feed.js";
+import { buildFeed, type FeedSource } from "./feed-model.js";
+import { renderJsonFeed } from "./json-feed.js";
+import { renderRobots } from "./robots.js";
+import { renderRss } from "./rss.js";
+import { renderNewsSitemap, renderSitemapIndex, renderUrlSet, type SitemapUrl } from "./sitemaps.js";
+
+export interface FeedsOptions {
+	services: Services;
+	config: Pick<Config, "publicUrl" | "timeZone">;
+	/** Stories per feed; 20 unless a test says otherwise. */
+	feedSize?: number;
+	/** URLs per article sitemap; 50,000 (the sitemaps.org limit) unless a test says otherwise. */
+	sitemapPageSize?: number;
+}
+
+const CACHE_CONTROL = "public, max-age=300";
+const XML = "application/xml; charset=utf-8";
+
+/** The three feed formats, each under its own suffix of a listing's path (see `feedPaths`). */
+const FORMATS = [
+	{ suffix: "feed/", contentType: "application/rss+xml; charset=utf-8", render: renderRss },
+	{ suffix: "feed/atom/", contentType: "application/atom+xml; charset=utf-8", render: renderAtom },
+	{ suffix: "feed.json", contentType: "application/feed+json; charset=utf-8", render: renderJsonFeed },
+] as const satisfies readonly { suffix: string; contentType: string; render: (feed: Feed) => string }[];
+
+/**
+ * Route prefixes for section feeds one to three levels deep (the reader's limit).
+ * At three levels a path could also be an article's date (`/2026/03/14/feed/` is
+ * the story whose slug is "feed"), so those prefixes exclude yyyy/mm/dd and
+ * such a path falls through to the reader.
+ */
+const SECTION_PREFIXES = [
+	"/:s1/",
+	"/:s1/:s2/",
+	"/:s1(^(?!\\d{4}$).+$)/:s2/:s3/",
+	"/:s1(^\\d{4}$)/:s2(^(?!\\d{2}$).+$)/:s3/",
+	"/:s1(^\\d{4}$)/:s2(^\\d{2}$)/:s3(^(?!\\d{2}$).+$)/",
+];
+
+const ARTICLE_SITEMAP = /^articles-([1-9]\d{0,8})\.xml$/;
+
+/** Feeds (RSS, Atom, JSON Feed), sitemaps and robots.txt. Public, cacheable, and never sees a session. */
+export async function feedsPlugin(app: FastifyInstance, options: FeedsOptions): Promise<void> {
+	const { services, config } = options;
+	const feedSize = options.feedSize ?? 20;
+	const pageSize = options.sitemapPageSize ?? SITEMAP_MAX_URLS;
+	const absolute = (path: string) => `${config.publicUrl}${path}`;
+
+	/** Sends `body` with a strong ETag and Last-Modified, or 304 when the client's copy is current. */
+	function sendCached(
+		request: FastifyRequest,
+		reply: FastifyReply,
+		response: { contentType: string; body: string; lastModified: Date | null },
+	): FastifyReply {
+		const etag = strongEtag(response.body);
+		reply.header("etag", etag).header("cache-control", CACHE_CONTROL);
+		if (response.lastModified) reply.header("last-modified", response.lastModified.toUTCString());
+		const conditions = {
+			ifNoneMatch: request.headers["if-none-match"],
+			ifModifiedSince: request.headers["if-modified-since"],
+		};
+		if (notModified(conditions, { etag, lastModified: response.lastModified })) return reply.code(304).send();
+		return reply.code(200).header("content-type", response.contentType).send(response.body);
+	}
+
+	async function sendFeed(
+		request: FastifyRequest,
+		reply: FastifyReply,
+		format: (typeof FORMATS)[number],
+		scope: FeedScope,
+		listing?: FeedSource["listing"],
+	): Promise<FastifyReply> {
+		const [site, { stories, lastModified }] = await Promise.all([
+			services.settings.site(),
+			services.syndication.feed(scope, feedSize),
+		]);
+		const feed = buildFeed({ site, stories, lastModified, ...(listing ? { listing } : {}) }, config);
+		return sendCached(request, reply, { contentType: format.contentType, body: format.render(feed), lastModified });
+	}
+
+	for (const format of FORMATS) {
+		app.get(`/${format.suffix}`, (request, reply) => sendFeed(request, reply, format, { kind: "site" }));
+
+		app.get<{ Params: { slug: string } }>(`/author/:slug/${format.suffix}`, async (request, reply) => {
+			const person = await services.people.getBySlug(request.params.slug);
+			if (!person) throw new AppError("ERR_PERSON_NOT_FOUND");
+			const listing = { name: person.name, description: person.bio, path: authorPath(person) };
+			return sendFeed(request, reply, format, { kind: "person", personId: person.id }, listing);
+		});
+
+		app.get<{ Params: { slug: string } }>(`/tag/:slug/${format.suffix}`, async (request, reply) => {
+			const tag = await services.tags.getBySlug(request.params.slug);
+			if (!tag) throw new AppError("ERR_TAG_NOT_FOUND");
+			const listing = { name: tag.name, description: "", path: tagPath(tag) };
+			return sendFeed(request, reply, format, { kind: "tag", tagId: tag.id }, listing);
+		});
+
+		for (const prefix of SECTION_PREFIXES) {
+			app.get<{ Params: { s1: string; s2?: string; s3?: string } }>(
+				`${prefix}${format.suffix}`,
+				async (request, reply) => {
+					const { s1, s2, s3 } = request.params;
+					const path = [s1, s2, s3].filter((segment) => segment !== undefined).join("/");
+					const section = await services.sections.getByPath(path);
+					if (!section) throw new AppError("ERR_SECTION_NOT_FOUND");
+					const listing = { name: section.name, description: section.description, path: sectionPath(section) };
+					return sendFeed(request, reply, format, { kind: "section", sectionId: section.id }, listing);
+				},
+			);
+		}
+	}
+
+	app.get("/sitemap.xml", async (request, reply) => {
+		const [pages, authors, tags, lastModified] = await Promise.all([
+			services.syndication.articleSitemapPages(pageSize),
+			services.syndication.authors(),
+			services.syndication.tagsInUse(),
+			services.syndication.lastModified({ kind: "site" }),
+		]);
+		const newest = (listings: { lastModified: Date | null }[]) =>
+			listings.reduce<Date | null>((max, listing) => latest(max, listing.lastModified), null);
+		// An empty child sitemap is not listed; the sections sitemap always holds the home page.
+		const sitemaps: SitemapUrl[] = [
+			...pages.map((page) => ({
+				loc: absolute(`/sitemaps/articles-${page.page}.xml`),
+				lastModified: page.lastModified,
+			})),
+			{ loc: absolute("/sitemaps/sections.xml"), lastModified },
+			...(authors.length > 0 ? [{ loc: absolute("/sitemaps/authors.xml"), lastModified: newest(authors) }] : []),
+			...(tags.length > 0 ? [{ loc: absolute("/sitemaps/tags.xml"), lastModified: newest(tags) }] : []),
+		];
+		return sendCached(request, reply, { contentType: XML, body: renderSitemapIndex(sitemaps), lastModified });
+	});
+
+	app.get<{ Params: { file: string } }>("/sitemaps/:file", async (request, reply) => {
+		const urls = await childSitemap(request.params.file);
+		const lastModified = await services.syndication.lastModified({ kind: "site" });
+		return sendCached(request, reply, { contentType: XML, body: renderUrlSet(urls), lastModified });
+	});
+
+	async function childSitemap(file: string): Promise<SitemapUrl[]> {
+		const articlePage = ARTICLE_SITEMAP.exec(file)?.[1];
+		if (articlePage !== undefined) {
+			const page = Number(articlePage);
+			const stories = await services.syndication.articleSitemapPage(page, pageSize);
+			// Page 1 exists even on an empty site, so the address never breaks.
+			if (stories.length === 0 && page > 1) throw new AppError("ERR_PAGE_OUT_OF_RANGE");
+			return stories.map((story) => ({
+				loc: absolute(articlePath(story, config.timeZone)),
+				lastModified: story.lastModified,
+			}));
+		}
+		switch (file) {
+			case "sections.xml": {
+				const [sections, home] = await Promise.all([
+					services.syndication.sections(),
+					services.syndication.lastModified({ kind: "site" }),
+				]);
+				return [
+					{ loc: absolute("/"), lastModified: home },
+					...sections.map((section) => ({
+						loc: absolute(sectionPath(section)),
+						lastModified: section.lastModified,
+					})),
+				];
+			}
+			case "authors.xml":
+				return (await services.syndication.authors()).map((person) => ({
+					loc: absolute(authorPath(person)),
+					lastModified: person.lastModified,
+				}));
+			case "tags.xml":
+				return (await services.syndication.tagsInUse()).map((tag) => ({
+					loc: absolute(tagPath(tag)),
+					lastModified: tag.lastModified,
+				}));
+			default:
+				throw new AppError("ERR_NOT_FOUND");
+		}
+	}
+
+	// No Last-Modified here: stories leave the 48-hour window as time passes, which
+	// changes the document without any story changing. The ETag still validates.
+	app.get("/news-sitemap.xml", async (request, reply) => {
+		const [site, stories] = await Promise.all([services.settings.site(), services.syndication.recentNews()]);
+		const body = renderNewsSitemap({
+			publicationName: site.name,
+			entries: stories.map((story) => ({
+				loc: absolute(articlePath(story, config.timeZone)),
+				title: story.headline,
+				language: story.language,
+				publishedAt: story.publishedAt,
+			})),
+		});
+		return sendCached(request, reply, { contentType: XML, body, lastModified: null });
+	});
+
+	// "$" ends a pattern (RFC 9309), so "/search$" and "/search?" keep crawlers off the
+	// search page without also blocking a section whose slug starts with "search".
+	const robots = renderRobots({
+		disallow: ["/admin/", "/search$", "/search?"],
+		sitemaps: [absolute("/sitemap.xml"), absolute("/news-sitemap.xml")],
+	});
+	app.get("/robots.txt", async (request, reply) =>
+		sendCached(request, reply, { contentType: "text/plain; charset=utf-8", body: robots, lastModified: null }),
+	);
+
+	// Feeds and sitemaps are read by machines: errors are short plain text, not the reader's HTML page.
+	app.setErrorHandler(async (error, request, reply) => {
+		const given = isAppError(error) ? error.status : (error as { statusCode?: unknown }).statusCode;
+		// Only a client error is passed on as such; anything else is our fault.
+		const status = typeof given === "number" && given >= 400 && given < 500 ? given : 500;
+		if (status === 500) request.log.error({ err: error }, "feed or sitemap failed");
+		const message = isAppError(error)
+			? errorCatalog[error.code].message
+			: status === 500
+				? errorCatalog.ERR_INTERNAL.message
+				: errorCatalog.ERR_BAD_REQUEST.message;
+		return reply
+			.code(status)
+			.header("content-type", "text/plain; charset=utf-8")
+			.header("cache-control", status === 500 ? "no-store" : "public, max-age=30")
+			.send(`${message}\n`);
+	});
+}
