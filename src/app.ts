@@ -6,7 +6,10 @@ import type { DialectAdapter } from "./db/dialects/dialect.js";
 import { createNewsroomServices } from "./newsroom/newsroom-services.js";
 import { createServices } from "./services.js";
 import { feedsPlugin } from "./web/feeds/feeds-plugin.js";
+import { mediaPlugin } from "./web/media/media-plugin.js";
+import { mediaRoutes } from "./web/newsroom/media-routes.js";
 import { newsroomPlugin } from "./web/newsroom/newsroom-plugin.js";
+import { storyRoutes } from "./web/newsroom/story-routes.js";
 import { readerPlugin } from "./web/reader/reader-plugin.js";
 import { createReaderRenderer } from "./web/reader/reader-render.js";
 
@@ -35,10 +38,38 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 	await app.register(feedsPlugin, { services, config: deps.config });
 	const newsroom = createNewsroomServices({
 		db: deps.db,
+		adapter: deps.adapter,
 		clock: deps.clock,
+		articles: services.articles,
+		timeZone: deps.config.timeZone,
 		...(deps.passwordCost ? { passwordCost: deps.passwordCost } : {}),
 	});
-	await app.register(newsroomPlugin, { newsroom, config: deps.config, clock: deps.clock });
-	await app.register(readerPlugin, { services, config: deps.config, renderer });
+	await app.register(mediaPlugin, { media: services.media });
+	await app.register(newsroomPlugin, {
+		newsroom,
+		config: deps.config,
+		clock: deps.clock,
+		routes: [
+			storyRoutes({
+				stories: newsroom.stories,
+				services,
+				media: services.media,
+				audit: newsroom.audit,
+				renderer,
+				config: deps.config,
+			}),
+			mediaRoutes({ media: services.media, maxUploadBytes: deps.config.maxUploadBytes }),
+		],
+	});
+	await app.register(readerPlugin, {
+		services,
+		config: deps.config,
+		renderer,
+		extras: {
+			corrections: (articleId) => services.corrections.corrections(articleId),
+			image: async (story) =>
+				story.featuredMediaId === null ? null : ((await services.media.imageFor(story.featuredMediaId)) ?? null),
+		},
+	});
 	return app;
 }

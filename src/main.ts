@@ -9,6 +9,7 @@ import { ensureWritableDirectory, openSqlite } from "./db/dialects/sqlite/open-s
 import { sqliteAdapter } from "./db/dialects/sqlite/sqlite-adapter.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { seedDemo } from "./demo/seed-demo.js";
+import { createNewsroomServices } from "./newsroom/newsroom-services.js";
 import { createServices } from "./services.js";
 
 export interface OpenedSite {
@@ -48,7 +49,17 @@ export async function serve(options: {
 		await services.settings.markInitialized(systemClock.now());
 	}
 	const app = await buildApp({ ...site, clock: systemClock });
+	const newsroom = createNewsroomServices({
+		...site,
+		clock: systemClock,
+		articles: services.articles,
+		timeZone: site.config.timeZone,
+		logger: app.log,
+	});
+	// Scheduled stories: every node runs this; each due story is claimed by exactly one.
+	const scheduler = newsroom.scheduler.start(10_000);
 	const close = async () => {
+		await scheduler.stop();
 		await app.close();
 		await site.db.destroy();
 		process.exit(0);

@@ -1,6 +1,8 @@
 import type { Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import { ArticleService } from "./content/articles/article-service.js";
+import { CorrectionService } from "./content/corrections/correction-service.js";
+import { MediaService } from "./content/media/media-service.js";
 import { PersonService } from "./content/people/person-service.js";
 import { SearchService } from "./content/search/search-service.js";
 import { SectionService } from "./content/sections/section-service.js";
@@ -19,13 +21,15 @@ export interface Services {
 	settings: SettingsService;
 	search: SearchService;
 	syndication: SyndicationService;
+	media: MediaService;
+	corrections: CorrectionService;
 }
 
 export function createServices(deps: {
 	db: Db;
 	adapter: DialectAdapter;
 	clock: Clock;
-	config: Pick<Config, "timeZone">;
+	config: Pick<Config, "timeZone" | "dataDir" | "maxUploadBytes">;
 	defaultLanguage?: string;
 }): Services {
 	const articles = new ArticleService({
@@ -43,5 +47,12 @@ export function createServices(deps: {
 		tags: new TagService(deps.db),
 		settings: new SettingsService(deps.db),
 		syndication: new SyndicationService({ db: deps.db, clock: deps.clock }),
+		media: new MediaService({
+			db: deps.db,
+			clock: deps.clock,
+			dataDir: deps.config.dataDir,
+			maxUploadBytes: deps.config.maxUploadBytes,
+		}),
+		corrections: new CorrectionService({ db: deps.db }),
 	};
 }

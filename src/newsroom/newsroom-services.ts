@@ -1,9 +1,13 @@
 import type { Clock } from "../clock.js";
+import type { ArticleService } from "../content/articles/article-service.js";
 import type { Db } from "../db/database.js";
+import type { DialectAdapter } from "../db/dialects/dialect.js";
 import { AuditLog } from "./audit/audit-log.js";
+import { Scheduler, type SchedulerLogger } from "./scheduling/scheduler.js";
 import { AuthService } from "./sessions/auth-service.js";
 import { LoginThrottle } from "./sessions/login-throttle.js";
 import { SessionService } from "./sessions/session-service.js";
+import { NewsroomStoryService } from "./stories/story-service.js";
 import { UserService } from "./users/user-service.js";
 
 /** The newsroom's services over one database. */
@@ -12,9 +16,19 @@ export interface NewsroomServices {
 	users: UserService;
 	sessions: SessionService;
 	auth: AuthService;
+	stories: NewsroomStoryService;
+	scheduler: Scheduler;
 }
 
-export function createNewsroomServices(deps: { db: Db; clock: Clock; passwordCost?: number }): NewsroomServices {
+export function createNewsroomServices(deps: {
+	db: Db;
+	adapter: DialectAdapter;
+	clock: Clock;
+	articles: ArticleService;
+	timeZone: string;
+	passwordCost?: number;
+	logger?: SchedulerLogger;
+}): NewsroomServices {
 	const audit = new AuditLog({ db: deps.db, clock: deps.clock });
 	const users = new UserService({
 		db: deps.db,
@@ -24,5 +38,25 @@ export function createNewsroomServices(deps: { db: Db; clock: Clock; passwordCos
 	});
 	const sessions = new SessionService({ db: deps.db, clock: deps.clock });
 	const throttle = new LoginThrottle({ db: deps.db, clock: deps.clock });
-	return { audit, users, sessions, auth: new AuthService({ users, sessions, throttle, audit }) };
+	return {
+		audit,
+		users,
+		sessions,
+		auth: new AuthService({ users, sessions, throttle, audit }),
+		stories: new NewsroomStoryService({
+			db: deps.db,
+			adapter: deps.adapter,
+			clock: deps.clock,
+			articles: deps.articles,
+			audit,
+			timeZone: deps.timeZone,
+		}),
+		scheduler: new Scheduler({
+			db: deps.db,
+			clock: deps.clock,
+			articles: deps.articles,
+			audit,
+			...(deps.logger ? { logger: deps.logger } : {}),
+		}),
+	};
 }

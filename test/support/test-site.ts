@@ -48,7 +48,14 @@ export async function createTestSite(options: { demo?: boolean; config?: Partial
 	return {
 		db,
 		services,
-		newsroom: createNewsroomServices({ db, clock, passwordCost: 2 ** 10 }),
+		newsroom: createNewsroomServices({
+			db,
+			adapter: sqliteAdapter,
+			clock,
+			articles: services.articles,
+			timeZone: config.timeZone,
+			passwordCost: 2 ** 10,
+		}),
 		clock,
 		config,
 		app,

@@ -1,4 +1,4 @@
-import type { Insertable, SelectQueryBuilder, Updateable } from "kysely";
+import { type Insertable, type SelectQueryBuilder, sql, type Updateable } from "kysely";
 import type { ArticleTable, Database, Db } from "../../db/database.js";
 
 /** Filters for lists of published stories; all given filters must hold. */
@@ -51,6 +51,54 @@ export class ArticleRepository {
 
 	async update(id: number, values: Updateable<ArticleTable>, db: Db = this.db): Promise<void> {
 		await db.updateTable("articles").set(values).where("id", "=", id).execute();
+	}
+
+	/**
+	 * Updates a story only if it is still at `revision`; false when another save got there
+	 * first. The check and the write are one statement, so it holds across processes.
+	 */
+	async updateAtRevision(
+		id: number,
+		revision: number,
+		values: Updateable<ArticleTable>,
+		db: Db = this.db,
+	): Promise<boolean> {
+		const result = await db
+			.updateTable("articles")
+			.set(values)
+			.where("id", "=", id)
+			.where("revision", "=", revision)
+			.executeTakeFirst();
+		return Number(result.numUpdatedRows) === 1;
+	}
+
+	/**
+	 * Moves every scheduled story due at `now` to published in ONE statement and returns
+	 * their ids. A concurrent claim on another connection or node finds those rows no longer
+	 * scheduled, so each story is claimed exactly once. A story published before (and since
+	 * unpublished) keeps its first publication time, so its address does not change.
+	 */
+	async claimDueScheduled(now: string, db: Db = this.db): Promise<number[]> {
+		const rows = await db
+			.updateTable("articles")
+			.set((eb) => ({
+				status: "published",
+				published_at: eb.fn.coalesce("published_at", "scheduled_at"),
+				updated_at: sql<string | null>`case when published_at is null then null else ${now} end`,
+				scheduled_at: null,
+				modified_at: now,
+			}))
+			.where("status", "=", "scheduled")
+			.where("scheduled_at", "<=", now)
+			.returning("id")
+			.execute();
+		return rows.map((row) => row.id).sort((a, b) => a - b);
+	}
+
+	/** The alt text of an image, or undefined when no image has that id. */
+	async mediaAlt(mediaId: number, db: Db = this.db): Promise<string | undefined> {
+		const row = await db.selectFrom("media").select("alt").where("id", "=", mediaId).executeTakeFirst();
+		return row?.alt;
 	}
 
 	async findById(id: number, db: Db = this.db): Promise<ArticleRow | undefined> {

@@ -2,14 +2,16 @@ import type { Clock } from "../../clock.js";
 import type { Db } from "../../db/database.js";
 import type { DialectAdapter } from "../../db/dialects/dialect.js";
 import { AppError } from "../../errors.js";
+import type { Correction, CorrectionInput } from "../corrections/correction.js";
+import { CorrectionRepository } from "../corrections/correction-repository.js";
 import { PersonRepository } from "../people/person-repository.js";
 import { RelatedService } from "../related/related-service.js";
 import { searchDocument } from "../search/search.js";
 import { SectionRepository } from "../sections/section-repository.js";
 import { TagRepository } from "../tags/tag-repository.js";
 import { slugify } from "../text.js";
-import { type Article, type ArticleSummary, articlePath } from "./article.js";
-import { renderBody } from "./article-body.js";
+import { type Article, type ArticleStatus, type ArticleSummary, articlePath } from "./article.js";
+import { renderBody, sanitizeBodyHtml } from "./article-body.js";
 import { ArticleRepository, type ArticleRow, type PublishedFilter, type SummaryRow } from "./article-repository.js";
 
 /** What an editor writes; the service derives the rest. */
@@ -24,7 +26,24 @@ export interface ArticleInput {
 	sectionId: number;
 	personIds: readonly number[];
 	tagNames?: readonly string[];
+	/** The story's featured image; left as it is by `update` when absent. */
+	featuredMediaId?: number | null;
+	/** The newsroom user who creates the story; read by `createDraft` only. */
+	createdBy?: number | null;
 }
+
+/** `db`: the caller's transaction, when this write is one step of a larger change that must land whole. */
+export interface WriteOptions {
+	db?: Db;
+}
+
+/** Runs `work` in the caller's transaction if `db` is one, else in a new transaction. */
+function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+	return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
+/** Statuses a story may be published or scheduled from. */
+const PUBLISHABLE: ReadonlySet<ArticleStatus> = new Set(["draft", "submitted", "scheduled", "unpublished"]);
 
 /** The columns an editor's input sets, with the body rendered and sanitized. */
 function editableFields(input: ArticleInput, derived: { headline: string; slug: string; language: string }) {
@@ -61,9 +80,11 @@ export class ArticleService {
 	private readonly sections: SectionRepository;
 	private readonly tags: TagRepository;
 	private readonly relatedService: RelatedService;
+	private readonly correctionRepository: CorrectionRepository;
 
 	constructor(private readonly deps: ArticleServiceDeps) {
 		this.articles = new ArticleRepository(deps.db);
+		this.correctionRepository = new CorrectionRepository(deps.db);
 		this.people = new PersonRepository(deps.db);
 		this.sections = new SectionRepository(deps.db);
 		this.tags = new TagRepository(deps.db);
@@ -71,17 +92,20 @@ export class ArticleService {
 	}
 
 	/** Creates a draft; the slug comes from the headline unless given, and must be free. */
-	async createDraft(input: ArticleInput): Promise<number> {
+	async createDraft(input: ArticleInput, options: WriteOptions = {}): Promise<number> {
 		const headline = input.headline.trim();
 		if (!headline) throw new AppError("ERR_VALIDATION", "A story needs a headline.");
 		const given = input.slug?.trim() ? slugify(input.slug) : undefined;
 		const base = given ?? slugify(headline);
 		if (!base) throw new AppError("ERR_VALIDATION", "The slug must contain a letter or a digit.");
-		if (given && (await this.articles.slugExists(given))) throw new AppError("ERR_SLUG_TAKEN", `"${given}" is taken.`);
-		const slug = given ?? (await this.freeSlug(base));
 		const now = this.deps.clock.now().toISOString();
-		return this.deps.db.transaction().execute(async (trx) => {
+		return inTransaction(options.db ?? this.deps.db, async (trx) => {
+			if (given && (await this.articles.slugExists(given, { db: trx })))
+				throw new AppError("ERR_SLUG_TAKEN", `"${given}" is taken.`);
+			const slug = given ?? (await this.freeSlug(base, trx));
 			await this.requireSection(input.sectionId, trx);
+			const featuredMediaId = input.featuredMediaId ?? null;
+			await this.requireMedia(featuredMediaId, trx);
 			const id = await this.articles.insert(
 				{
 					...editableFields(input, { headline, slug, language: input.language ?? this.deps.defaultLanguage }),
@@ -89,6 +113,8 @@ export class ArticleService {
 					created_at: now,
 					modified_at: now,
 					revision: 1,
+					featured_media_id: featuredMediaId,
+					created_by: input.createdBy ?? null,
 				},
 				trx,
 			);
@@ -97,11 +123,15 @@ export class ArticleService {
 		});
 	}
 
-	/** Publishes a story at `at` (default: now) and refreshes the related stories around it. */
-	async publish(id: number, options: { at?: Date; updatedAt?: Date } = {}): Promise<void> {
-		await this.deps.db.transaction().execute(async (trx) => {
+	/**
+	 * Publishes a story at `at` (default: now) and refreshes the related stories around it.
+	 * Refused with ERR_ALT_TEXT_REQUIRED while the featured image has no alt text.
+	 */
+	async publish(id: number, options: WriteOptions & { at?: Date; updatedAt?: Date } = {}): Promise<void> {
+		await inTransaction(options.db ?? this.deps.db, async (trx) => {
 			const row = await this.requireArticle(id, trx);
-			if (row.status === "published") throw new AppError("ERR_INVALID_TRANSITION", "The story is already published.");
+			if (!PUBLISHABLE.has(row.status)) throw new AppError("ERR_INVALID_TRANSITION", "The story is already published.");
+			await this.requireAltText(row.featured_media_id, trx);
 			const now = this.deps.clock.now().toISOString();
 			const publishedAt = (options.at ?? this.deps.clock.now()).toISOString();
 			await this.articles.update(
@@ -110,42 +140,111 @@ export class ArticleService {
 					status: "published",
 					published_at: publishedAt,
 					updated_at: options.updatedAt ? options.updatedAt.toISOString() : null,
+					scheduled_at: null,
 					modified_at: now,
 				},
 				trx,
 			);
-			await this.deps.adapter.indexDocument(
-				trx,
-				searchDocument({ id, headline: row.headline, bodyText: row.body_text }),
-			);
-			await this.relatedService.refreshAround(id, trx);
+			await this.afterPublish(id, trx);
 		});
 	}
 
-	/** Edits a story. A published story gets a visible updated time, and a changed address leaves a redirect. */
-	async update(id: number, input: ArticleInput): Promise<void> {
+	/** Marks a draft as submitted for an editor's review. */
+	async submit(id: number, options: WriteOptions = {}): Promise<void> {
+		await inTransaction(options.db ?? this.deps.db, async (trx) => {
+			const row = await this.requireArticle(id, trx);
+			if (row.status !== "draft") throw new AppError("ERR_INVALID_TRANSITION", "Only a draft can be submitted.");
+			await this.articles.update(id, { status: "submitted", modified_at: this.deps.clock.now().toISOString() }, trx);
+		});
+	}
+
+	/**
+	 * Schedules a story that is not published to be published at `at`, which must be in the
+	 * future; the scheduler publishes it when it is due. Moving the time of a scheduled story
+	 * is scheduling it again.
+	 */
+	async schedule(id: number, at: Date, options: WriteOptions = {}): Promise<void> {
+		const now = this.deps.clock.now();
+		if (Number.isNaN(at.getTime()) || at.getTime() <= now.getTime())
+			throw new AppError("ERR_VALIDATION", "A story can only be scheduled for a time in the future.");
+		await inTransaction(options.db ?? this.deps.db, async (trx) => {
+			const row = await this.requireArticle(id, trx);
+			if (!PUBLISHABLE.has(row.status))
+				throw new AppError("ERR_INVALID_TRANSITION", "A published story cannot be scheduled.");
+			await this.requireAltText(row.featured_media_id, trx);
+			await this.articles.update(
+				id,
+				{ status: "scheduled", scheduled_at: at.toISOString(), modified_at: now.toISOString() },
+				trx,
+			);
+		});
+	}
+
+	/**
+	 * Publishes every scheduled story that is due, claiming the rows in one atomic statement,
+	 * and returns the ids this call claimed. Their side effects are not done yet: call
+	 * `finishScheduledPublish` for each.
+	 */
+	async claimDueScheduled(options: WriteOptions = {}): Promise<number[]> {
+		return this.articles.claimDueScheduled(this.deps.clock.now().toISOString(), options.db ?? this.deps.db);
+	}
+
+	/** The side effects of publishing (text index, related stories) for a story claimed by `claimDueScheduled`. */
+	async finishScheduledPublish(id: number, options: WriteOptions = {}): Promise<void> {
+		await inTransaction(options.db ?? this.deps.db, async (trx) => {
+			const row = await this.requireArticle(id, trx);
+			if (row.status !== "published")
+				throw new AppError("ERR_INVALID_TRANSITION", `Story ${id} is ${row.status}, not published.`);
+			await this.afterPublish(id, trx);
+		});
+	}
+
+	/**
+	 * Edits a story and returns its new revision number. A published story gets a visible
+	 * updated time, and a changed address leaves a redirect. With `expectedRevision`, a story
+	 * saved by someone else since is left untouched and ERR_REVISION_CONFLICT is thrown.
+	 */
+	async update(
+		id: number,
+		input: ArticleInput,
+		options: WriteOptions & { expectedRevision?: number } = {},
+	): Promise<number> {
 		const headline = input.headline.trim();
 		if (!headline) throw new AppError("ERR_VALIDATION", "A story needs a headline.");
-		await this.deps.db.transaction().execute(async (trx) => {
+		return inTransaction(options.db ?? this.deps.db, async (trx) => {
 			const row = await this.requireArticle(id, trx);
+			if (options.expectedRevision !== undefined && options.expectedRevision !== row.revision) {
+				throw new AppError(
+					"ERR_REVISION_CONFLICT",
+					`The story is at revision ${row.revision}; the edit started from revision ${options.expectedRevision}.`,
+				);
+			}
 			await this.requireSection(input.sectionId, trx);
 			const slug = input.slug?.trim() ? slugify(input.slug) : row.slug;
+			if (!slug) throw new AppError("ERR_VALIDATION", "The slug must contain a letter or a digit.");
 			if (slug !== row.slug && (await this.articles.slugExists(slug, { exceptId: id, db: trx }))) {
 				throw new AppError("ERR_SLUG_TAKEN", `"${slug}" is taken.`);
 			}
+			const featuredMediaId = input.featuredMediaId === undefined ? row.featured_media_id : input.featuredMediaId;
+			if (featuredMediaId !== row.featured_media_id) await this.requireMedia(featuredMediaId, trx);
+			const published = row.status === "published";
+			if (published || row.status === "scheduled") await this.requireAltText(featuredMediaId, trx);
 			const fields = editableFields(input, { headline, slug, language: input.language ?? row.language });
 			const now = this.deps.clock.now();
-			const published = row.status === "published";
-			await this.articles.update(
+			const revision = row.revision + 1;
+			const written = await this.articles.updateAtRevision(
 				id,
+				row.revision,
 				{
 					...fields,
+					featured_media_id: featuredMediaId,
 					modified_at: now.toISOString(),
 					updated_at: published ? now.toISOString() : row.updated_at,
-					revision: row.revision + 1,
+					revision,
 				},
 				trx,
 			);
+			if (!written) throw new AppError("ERR_REVISION_CONFLICT", "Another save landed while this one was being made.");
 			await this.linkBylinesAndTags(id, input, trx);
 			if (published && row.published_at) {
 				const publishedAt = new Date(row.published_at);
@@ -166,12 +265,43 @@ export class ArticleService {
 				await this.deps.adapter.indexDocument(trx, searchDocument({ id, headline, bodyText: fields.body_text }));
 				await this.relatedService.refreshAround(id, trx);
 			}
+			return revision;
 		});
 	}
 
+	/**
+	 * Adds a dated correction, update or clarification under a published story and moves the
+	 * story's updated time to now, so readers and structured data see that it changed.
+	 */
+	async addCorrection(
+		id: number,
+		input: CorrectionInput,
+		options: WriteOptions & { createdBy?: number | null } = {},
+	): Promise<number> {
+		const body = input.body.trim();
+		if (!body) throw new AppError("ERR_VALIDATION", "A correction needs a text.");
+		return inTransaction(options.db ?? this.deps.db, async (trx) => {
+			const row = await this.requireArticle(id, trx);
+			if (row.status !== "published")
+				throw new AppError("ERR_INVALID_TRANSITION", "Corrections are added to published stories.");
+			const now = this.deps.clock.now().toISOString();
+			const correctionId = await this.correctionRepository.insert(
+				{ articleId: id, kind: input.kind, body, createdAt: now, createdBy: options.createdBy ?? null },
+				trx,
+			);
+			await this.articles.update(id, { updated_at: now, modified_at: now }, trx);
+			return correctionId;
+		});
+	}
+
+	/** The corrections, updates and clarifications under a story, oldest first. */
+	async corrections(articleId: number): Promise<Correction[]> {
+		return this.correctionRepository.listFor(articleId);
+	}
+
 	/** Takes a published story off the public site; stories that pointed to it get a new "Check Also". */
-	async unpublish(id: number): Promise<void> {
-		await this.deps.db.transaction().execute(async (trx) => {
+	async unpublish(id: number, options: WriteOptions = {}): Promise<void> {
+		await inTransaction(options.db ?? this.deps.db, async (trx) => {
 			const row = await this.requireArticle(id, trx);
 			if (row.status !== "published")
 				throw new AppError("ERR_INVALID_TRANSITION", "Only a published story can be unpublished.");
@@ -201,7 +331,8 @@ export class ArticleService {
 			status: row.status,
 			headline: row.headline,
 			standfirst: row.standfirst,
-			bodyHtml: row.body_html,
+			// Sanitized when stored and again here, so a row written by any other path is safe too.
+			bodyHtml: sanitizeBodyHtml(row.body_html),
 			bodyText: row.body_text,
 			datelinePlace: row.dateline_place,
 			sourceLine: row.source_line,
@@ -218,6 +349,7 @@ export class ArticleService {
 			bylines: bylines.get(row.id) ?? [],
 			tags: tags.get(row.id) ?? [],
 			revision: row.revision,
+			featuredMediaId: row.featured_media_id,
 		};
 	}
 
@@ -293,6 +425,12 @@ export class ArticleService {
 		}));
 	}
 
+	private async afterPublish(id: number, trx: Db): Promise<void> {
+		const row = await this.requireArticle(id, trx);
+		await this.deps.adapter.indexDocument(trx, searchDocument({ id, headline: row.headline, bodyText: row.body_text }));
+		await this.relatedService.refreshAround(id, trx);
+	}
+
 	private async linkBylinesAndTags(id: number, input: ArticleInput, trx: Db): Promise<void> {
 		const personIds = [...new Set(input.personIds)];
 		const found = await this.people.findByIds(personIds, trx);
@@ -310,11 +448,11 @@ export class ArticleService {
 	}
 
 	/** `base`, or `base-2`, `base-3` … for a slug derived from a headline another story already has. */
-	private async freeSlug(base: string): Promise<string> {
-		if (!(await this.articles.slugExists(base))) return base;
+	private async freeSlug(base: string, db: Db): Promise<string> {
+		if (!(await this.articles.slugExists(base, { db }))) return base;
 		for (let n = 2; ; n += 1) {
 			const candidate = `${base}-${n}`;
-			if (!(await this.articles.slugExists(candidate))) return candidate;
+			if (!(await this.articles.slugExists(candidate, { db }))) return candidate;
 		}
 	}
 
@@ -326,5 +464,17 @@ export class ArticleService {
 
 	private async requireSection(id: number, db: Db): Promise<void> {
 		if (!(await this.sections.findById(id, db))) throw new AppError("ERR_VALIDATION", `No section has id ${id}.`);
+	}
+
+	private async requireMedia(mediaId: number | null, db: Db): Promise<void> {
+		if (mediaId !== null && (await this.articles.mediaAlt(mediaId, db)) === undefined)
+			throw new AppError("ERR_VALIDATION", `No image has id ${mediaId}.`);
+	}
+
+	/** A story may not reach readers with a featured image that has no alt text. */
+	private async requireAltText(mediaId: number | null, db: Db): Promise<void> {
+		if (mediaId === null) return;
+		const alt = await this.articles.mediaAlt(mediaId, db);
+		if (!alt?.trim()) throw new AppError("ERR_ALT_TEXT_REQUIRED", `Image ${mediaId} has no alt text.`);
 	}
 }

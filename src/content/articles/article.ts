@@ -48,6 +48,8 @@ export interface Article extends ArticleSummary {
 	language: string;
 	tags: TagRef[];
 	revision: number;
+	/** The featured image, if the story has one. */
+	featuredMediaId: number | null;
 }
 
 /** The calendar date parts of `at` in `timeZone`, zero-padded. */

@@ -46,6 +46,11 @@ export class PersonRepository {
 		return row && toByline(row);
 	}
 
+	async listAll(): Promise<Byline[]> {
+		const rows = await this.db.selectFrom("people").select(columns).orderBy("name").execute();
+		return rows.map(toByline);
+	}
+
 	async findByIds(ids: readonly number[], db: Db = this.db): Promise<Byline[]> {
 		if (ids.length === 0) return [];
 		const rows = await db.selectFrom("people").select(columns).where("id", "in", ids).execute();

@@ -28,6 +28,11 @@ export class PersonService {
 		});
 	}
 
+	/** Everyone who can appear in a byline, by name. */
+	async listAll(): Promise<Byline[]> {
+		return this.people.listAll();
+	}
+
 	async getBySlug(slug: string): Promise<Byline | undefined> {
 		return this.people.findBySlug(slug);
 	}

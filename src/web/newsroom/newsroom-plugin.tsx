@@ -180,6 +180,9 @@ export async function newsroomPlugin(app: FastifyInstance, options: NewsroomOpti
 			(request.query as Record<string, string | undefined>)._csrf ??
 			"";
 		const { session } = state(request);
+		// A session cookie that no longer matches a session: the user must log in again; nothing was changed.
+		if (!session && request.cookies[SESSION_COOKIE] && !isPreSessionRoute(request))
+			throw new AppError("ERR_UNAUTHENTICATED");
 		const expected =
 			session && !isPreSessionRoute(request) ? session.csrfToken : (request.cookies[PRE_SESSION_COOKIE] ?? "");
 		if (!sameSecret(sent, expected)) throw new AppError("ERR_CSRF");

@@ -97,6 +97,18 @@ describe("views take every UI string from the catalog", () => {
 					authorBoxes: [{ name: "Μαρία", jobTitle: "Ρεπόρτερ", bio: "Βιογραφικό", href: "/author/m/" }],
 					checkAlso: { href: "/2026/03/13/b/", headline: "Άλλο", excerpt: "Απόσπασμα…", publishedAt: new Date() },
 					section: { name: "Ειδήσεις", href: "/news/" },
+					corrections: [{ kind: "correction", body: "Διόρθωση", createdAt: new Date() }],
+					image: {
+						src: "/media/x.jpg",
+						srcset: "/media/x.webp 640w",
+						fallbackSrcset: "/media/x.jpg 640w",
+						sizes: "100vw",
+						width: 640,
+						height: 360,
+						alt: "Εικόνα",
+						caption: "Λεζάντα",
+						credit: "Φωτογραφία",
+					},
 				}}
 			/>
 		);

@@ -42,10 +42,17 @@ export function articleHead(input: {
 	story: Article;
 	canonical: string;
 	breadcrumbs: readonly { name: string; href: string }[];
+	/** The featured image; without one the site's logo stands in. */
+	image?: { src: string; width: number; height: number; alt: string };
 }): PageHead {
 	const { site, story, canonical } = input;
 	const description = story.standfirst || excerpt(story.bodyText, 30);
-	const image = logoUrl(site);
+	const featured = input.image
+		? /^https?:/.test(input.image.src)
+			? input.image.src
+			: site.absolute(input.image.src)
+		: undefined;
+	const image = featured ?? logoUrl(site);
 	const modified = (story.updatedAt ?? story.publishedAt).toISOString();
 	const authorUrls = story.bylines.map((person) => site.absolute(authorPath(person)));
 	return {
@@ -60,6 +67,13 @@ export function articleHead(input: {
 			"og:locale": story.language.replace("-", "_"),
 			...(description ? { "og:description": description } : {}),
 			...(image ? { "og:image": image } : {}),
+			...(featured && input.image
+				? {
+						"og:image:width": String(input.image.width),
+						"og:image:height": String(input.image.height),
+						"og:image:alt": input.image.alt,
+					}
+				: {}),
 			"article:published_time": story.publishedAt.toISOString(),
 			"article:modified_time": modified,
 			"article:author": authorUrls,
@@ -67,7 +81,7 @@ export function articleHead(input: {
 			"article:tag": story.tags.map((tag) => tag.name),
 		},
 		namedMeta: {
-			"twitter:card": "summary",
+			"twitter:card": featured ? "summary_large_image" : "summary",
 			"twitter:title": story.headline,
 			...(description ? { "twitter:description": description } : {}),
 			...(image ? { "twitter:image": image } : {}),

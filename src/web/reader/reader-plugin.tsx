@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Config } from "../../config.js";
 import {
+	type Article,
 	articlePath,
 	authorPath,
 	datePartsIn,
@@ -11,24 +12,29 @@ import {
 } from "../../content/articles/article.js";
 import { MAX_QUERY_LENGTH } from "../../content/search/search.js";
 import type { SectionRecord } from "../../content/sections/section-repository.js";
-import { excerpt } from "../../content/text.js";
 import { AppError, isAppError } from "../../errors.js";
 import type { Services } from "../../services.js";
+import { articleView } from "./article-view.js";
 import { siteCss } from "./assets/site-css.js";
-import { articleHead, homeHead, siteFeed } from "./page-heads.js";
+import { homeHead, siteFeed } from "./page-heads.js";
 import type { ReaderRenderer } from "./reader-render.js";
 import { matchReaderPath, type ReaderRoute } from "./reader-routes.js";
 import { toCard } from "./view-model-builders.js";
-import { ArticlePage } from "./views/article-page.js";
 import { HomePage } from "./views/home-page.js";
 import { ListingPage } from "./views/listing-page.js";
 import type { PageContext } from "./views/page-context.js";
 import { SearchPage } from "./views/search-page.js";
+import type { ArticlePageModel } from "./views/view-models.js";
 
 export interface ReaderOptions {
 	services: Services;
 	config: Pick<Config, "timeZone" | "publicUrl">;
 	renderer: ReaderRenderer;
+	/** Reads a story page needs from other domains (corrections, media). */
+	extras: {
+		corrections(articleId: number): Promise<ArticlePageModel["corrections"]>;
+		image(story: Article): Promise<ArticlePageModel["image"]>;
+	};
 }
 
 const PAGE_SIZE = 15;
@@ -114,52 +120,16 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 		const canonical = articlePath(story, config.timeZone);
 		const { yyyy, mm, dd } = datePartsIn(story.publishedAt, config.timeZone);
 		if (yyyy !== route.yyyy || mm !== route.mm || dd !== route.dd) return reply.redirect(canonical, 301);
-		const site = await services.settings.site();
-		const ctx = await context(story.language, sectionPath(story.section));
-		const related = (await services.articles.related(story.id, 1))[0];
-		const chain = await sectionChain(story.section.path);
-		const breadcrumbs = [
-			{ name: ctx.t("breadcrumb.home"), href: "/" },
-			...chain.map((s) => ({ name: s.name, href: sectionPath(s) })),
-			{ name: story.headline, href: canonical },
-		];
-		const model = {
-			headline: story.headline,
-			standfirst: story.standfirst,
-			sourceLine: story.sourceLine || site.sourceLine,
-			datelinePlace: story.datelinePlace,
-			bodyHtml: story.bodyHtml,
-			language: story.language,
-			publishedAt: story.publishedAt,
-			updatedAt: story.updatedAt,
-			href: canonical,
-			breadcrumbs,
-			bylines: story.bylines.map((b) => ({
-				name: b.name,
-				href: authorPath(b),
-			})),
-			tags: story.tags.map((t) => ({ name: t.name, href: tagPath(t) })),
-			authorBoxes: story.bylines.map((b) => ({
-				name: b.name,
-				jobTitle: b.jobTitle,
-				bio: b.bio,
-				href: authorPath(b),
-			})),
-			checkAlso: related
-				? {
-						href: articlePath(related, config.timeZone),
-						headline: related.headline,
-						excerpt: excerpt(related.bodyText, 25),
-						publishedAt: related.publishedAt,
-					}
-				: null,
-			section: { name: story.section.name, href: sectionPath(story.section) },
-		};
-		const head = articleHead({ site: { settings: site, absolute: ctx.absolute }, story, canonical, breadcrumbs });
-		return send(reply, 200, <ArticlePage ctx={ctx} head={head} article={model} />);
+		const [corrections, image] = await Promise.all([options.extras.corrections(story.id), options.extras.image(story)]);
+		const page = await articleView({ services, config, renderer: options.renderer }, story, {
+			corrections,
+			image,
+			checkAlso: true,
+		});
+		return send(reply, 200, page);
 	}
 
-	async function sectionChain(path: string): Promise<SectionRecord[]> {
+	async function _sectionChain(path: string): Promise<SectionRecord[]> {
 		const section = await services.sections.getByPath(path);
 		return section ? services.sections.ancestry(section) : [];
 	}

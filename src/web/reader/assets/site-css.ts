@@ -41,6 +41,13 @@ time{white-space:nowrap}
 .body table{border-collapse:collapse;inline-size:100%}
 .body th,.body td{border:1px solid var(--rule);padding:.35rem .5rem;text-align:start}
 .body img{max-inline-size:100%;block-size:auto}
+.lead-image{margin:0 0 1.25rem}
+.lead-image img{display:block;inline-size:100%;block-size:auto;background:var(--soft)}
+.lead-image figcaption{font-size:.88rem;color:var(--muted);padding-block-start:.35rem}
+.credit{font-size:.8rem;text-transform:uppercase;letter-spacing:.03em}
+.notes{border:1px solid var(--rule);border-inline-start:4px solid var(--accent);padding:.5rem 1rem;margin-block:1rem}
+.notes h2{font:700 .85rem/1.2 system-ui,sans-serif;text-transform:uppercase;letter-spacing:.06em;color:var(--muted)}
+.notes ul{margin:0;padding-inline-start:1.1rem}
 .dateline{font-weight:700;font-family:system-ui,sans-serif;font-size:.95em}
 .tags ul{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0;margin:.25rem 0 0}
 .tags a{display:inline-block;border:1px solid #8a8a8a;padding:.15rem .6rem;border-radius:1rem;text-decoration:none;font-size:.9rem}

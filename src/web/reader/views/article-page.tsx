@@ -46,6 +46,28 @@ export function ArticlePage({ ctx, head, article }: { ctx: PageContext; head: Pa
 							</p>
 						</div>
 					</header>
+					{article.image ? (
+						<figure class="lead-image">
+							<picture>
+								<source type="image/webp" srcset={article.image.srcset} sizes={article.image.sizes} />
+								<img
+									src={article.image.src}
+									srcset={article.image.fallbackSrcset}
+									sizes={article.image.sizes}
+									width={article.image.width}
+									height={article.image.height}
+									alt={article.image.alt}
+									decoding="async"
+								/>
+							</picture>
+							{article.image.caption || article.image.credit ? (
+								<figcaption>
+									{article.image.caption}
+									{article.image.credit ? <span class="credit"> {article.image.credit}</span> : null}
+								</figcaption>
+							) : null}
+						</figure>
+					) : null}
 					<div
 						class="body"
 						// the body was sanitized against an allowlist when saved; the dateline is escaped.
@@ -53,6 +75,19 @@ export function ArticlePage({ ctx, head, article }: { ctx: PageContext; head: Pa
 							__html: withDateline(article.bodyHtml, article.datelinePlace, article.language),
 						}}
 					/>
+					{article.corrections.length > 0 ? (
+						<section class="notes" aria-labelledby="notes-title">
+							<h2 id="notes-title">{ctx.t("article.notes")}</h2>
+							<ul>
+								{article.corrections.map((note) => (
+									<li key={note.createdAt.toISOString()}>
+										<strong>{ctx.t(`article.note.${note.kind}`)}</strong> (<TimeStamp ctx={ctx} at={note.createdAt} />
+										): <span dir="auto">{note.body}</span>
+									</li>
+								))}
+							</ul>
+						</section>
+					) : null}
 					{article.tags.length > 0 ? (
 						<section class="tags" aria-labelledby="tags-title">
 							<h2 id="tags-title">{ctx.t("article.tags")}</h2>

@@ -49,6 +49,23 @@ export interface ArticlePageModel {
 		publishedAt: Date;
 	} | null;
 	section: LinkModel;
+	/** Dated notes, oldest first. */
+	corrections: readonly { kind: "correction" | "update" | "clarification"; body: string; createdAt: Date }[];
+	/** The featured image with its variants, or null. */
+	image: ArticleImageModel | null;
+}
+
+/** A responsive image: WebP variants with a JPEG/PNG fallback. */
+export interface ArticleImageModel {
+	src: string;
+	srcset: string;
+	fallbackSrcset: string;
+	sizes: string;
+	width: number;
+	height: number;
+	alt: string;
+	caption: string;
+	credit: string;
 }
 
 export interface HomePageModel {

@@ -1,0 +1,37 @@
+import type { CorrectionKind, Db } from "../../db/database.js";
+import type { Correction } from "./correction.js";
+
+/** SQL for the corrections table. Every method takes an optional transaction handle. */
+export class CorrectionRepository {
+	constructor(private readonly db: Db) {}
+
+	async insert(
+		values: { articleId: number; kind: CorrectionKind; body: string; createdAt: string; createdBy: number | null },
+		db: Db = this.db,
+	): Promise<number> {
+		const row = await db
+			.insertInto("corrections")
+			.values({
+				article_id: values.articleId,
+				kind: values.kind,
+				body: values.body,
+				created_at: values.createdAt,
+				created_by: values.createdBy,
+			})
+			.returning("id")
+			.executeTakeFirstOrThrow();
+		return row.id;
+	}
+
+	/** A story's notes, oldest first: the order a reader follows them in. */
+	async listFor(articleId: number, db: Db = this.db): Promise<Correction[]> {
+		const rows = await db
+			.selectFrom("corrections")
+			.select(["id", "kind", "body", "created_at"])
+			.where("article_id", "=", articleId)
+			.orderBy("created_at")
+			.orderBy("id")
+			.execute();
+		return rows.map((row) => ({ id: row.id, kind: row.kind, body: row.body, createdAt: new Date(row.created_at) }));
+	}
+}
