@@ -7,6 +7,7 @@ import { createNewsroomServices } from "./newsroom/newsroom-services.js";
 import { createServices } from "./services.js";
 import { feedsPlugin } from "./web/feeds/feeds-plugin.js";
 import { mediaPlugin } from "./web/media/media-plugin.js";
+import { frontPageRoutes } from "./web/newsroom/front-page-routes.js";
 import { mediaRoutes } from "./web/newsroom/media-routes.js";
 import { newsroomPlugin } from "./web/newsroom/newsroom-plugin.js";
 import { storyRoutes } from "./web/newsroom/story-routes.js";
@@ -59,6 +60,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 				config: deps.config,
 			}),
 			mediaRoutes({ media: services.media, maxUploadBytes: deps.config.maxUploadBytes }),
+			frontPageRoutes({ frontPage: services.frontPage, services, config: deps.config }),
 		],
 	});
 	await app.register(readerPlugin, {

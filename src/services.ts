@@ -2,6 +2,7 @@ import type { Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import { ArticleService } from "./content/articles/article-service.js";
 import { CorrectionService } from "./content/corrections/correction-service.js";
+import { FrontPageService } from "./content/front-page/front-page-service.js";
 import { MediaService } from "./content/media/media-service.js";
 import { PersonService } from "./content/people/person-service.js";
 import { SearchService } from "./content/search/search-service.js";
@@ -11,6 +12,7 @@ import { SyndicationService } from "./content/syndication/syndication-service.js
 import { TagService } from "./content/tags/tag-service.js";
 import type { Db } from "./db/database.js";
 import type { DialectAdapter } from "./db/dialects/dialect.js";
+import { AuditLog } from "./newsroom/audit/audit-log.js";
 
 /** Every service of the content domain, wired to one database. */
 export interface Services {
@@ -23,6 +25,7 @@ export interface Services {
 	syndication: SyndicationService;
 	media: MediaService;
 	corrections: CorrectionService;
+	frontPage: FrontPageService;
 }
 
 export function createServices(deps: {
@@ -54,5 +57,10 @@ export function createServices(deps: {
 			maxUploadBytes: deps.config.maxUploadBytes,
 		}),
 		corrections: new CorrectionService({ db: deps.db }),
+		frontPage: new FrontPageService({
+			db: deps.db,
+			clock: deps.clock,
+			audit: new AuditLog({ db: deps.db, clock: deps.clock }),
+		}),
 	};
 }

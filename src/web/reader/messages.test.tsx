@@ -122,6 +122,7 @@ describe("views take every UI string from the catalog", () => {
 				head={{ title: "Εφημερίδα" }}
 				home={{
 					lead: card,
+					featured: [card],
 					latest: [card],
 					blocks: [{ section: { name: "Ειδήσεις", href: "/news/" }, stories: [card] }],
 				}}

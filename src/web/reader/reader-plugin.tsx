@@ -82,11 +82,25 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 	async function home(reply: FastifyReply) {
 		const site = await services.settings.site();
 		const ctx = await context(site.language, "/");
-		const { items } = await services.articles.listPublished({}, { limit: HOME_LATEST + 1, offset: 0 });
-		const cards = items.map((item) => toCard(item, config.timeZone));
+		// Editors may pin the lead and featured stories; the newest stories fill the rest.
+		const curation = await services.frontPage.curation();
+		const pinnedIds = [...(curation.leadId ? [curation.leadId] : []), ...curation.featuredIds];
+		const pinned = new Map((await services.articles.summariesByIds(pinnedIds)).map((story) => [story.id, story]));
+		const { items: newest } = await services.articles.listPublished(
+			{},
+			{ limit: HOME_LATEST + 1 + pinned.size, offset: 0 },
+		);
+		const lead =
+			(curation.leadId ? pinned.get(curation.leadId) : undefined) ?? newest.find((story) => !pinned.has(story.id));
+		const featured = curation.featuredIds.flatMap((id) => {
+			const story = pinned.get(id);
+			return story && story.id !== lead?.id ? [story] : [];
+		});
+		const taken = new Set([...(lead ? [lead.id] : []), ...featured.map((story) => story.id)]);
+		const river = newest.filter((story) => !taken.has(story.id)).slice(0, HOME_LATEST);
 		const tree = await services.sections.tree();
-		// A story already in the lead or the river is not repeated in a section block.
-		const shown = new Set(items.map((item) => item.id));
+		// A story already in the lead, the featured row or the river is not repeated in a section block.
+		const shown = new Set([...taken, ...river.map((item) => item.id)]);
 		const blocks = [];
 		for (const top of tree) {
 			const ids = await services.sections.withDescendants(top.id);
@@ -106,7 +120,16 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 		return send(
 			reply,
 			200,
-			<HomePage ctx={ctx} head={head} home={{ lead: cards[0] ?? null, latest: cards.slice(1), blocks }} />,
+			<HomePage
+				ctx={ctx}
+				head={head}
+				home={{
+					lead: lead ? toCard(lead, config.timeZone) : null,
+					featured: featured.map((story) => toCard(story, config.timeZone)),
+					latest: river.map((story) => toCard(story, config.timeZone)),
+					blocks,
+				}}
+			/>,
 		);
 	}
 

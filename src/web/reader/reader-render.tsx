@@ -29,7 +29,11 @@ export function createReaderRenderer(options: {
 	const stylesheetHref = `/assets/site.${cssHash}.css`;
 
 	async function context(language: string, currentPath: string): Promise<PageContext> {
-		const [site, tree] = await Promise.all([services.settings.site(), services.sections.tree()]);
+		const [site, tree, breaking] = await Promise.all([
+			services.settings.site(),
+			services.sections.tree(),
+			services.frontPage.breaking(),
+		]);
 		const t = translator(language);
 		const dates = new Intl.DateTimeFormat(t("locale.dates"), {
 			dateStyle: "long",
@@ -45,6 +49,7 @@ export function createReaderRenderer(options: {
 			formatDate: (at) => dates.format(at),
 			absolute: (path) => `${config.publicUrl}${path}`,
 			stylesheetHref,
+			breaking: breaking ? { text: breaking.text, href: breaking.url } : null,
 			nav: tree.map((section) => {
 				const href = sectionPath(section);
 				return {

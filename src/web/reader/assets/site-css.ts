@@ -20,6 +20,9 @@ a:hover{color:var(--accent)}
 .sections ul{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;list-style:none;margin:0;padding:.5rem 0 0}
 .sections a{text-decoration:none;font-weight:600;font-size:.95rem}
 .sections a[aria-current]{color:var(--accent);border-block-end:2px solid currentColor}
+.breaking{background:var(--accent);color:#fff;padding-block:.5rem;font-weight:600}
+.breaking a{color:#fff}
+.breaking strong{text-transform:uppercase;letter-spacing:.06em;margin-inline-end:.5rem;padding:.1rem .45rem;border:2px solid #fff}
 main{padding-block:1.5rem 3rem}
 h1,h2,h3{font-family:Georgia,"Times New Roman",serif;line-height:1.2;margin-block:0 .5rem}
 h1{font-size:clamp(1.75rem,4.5vw,2.6rem)}

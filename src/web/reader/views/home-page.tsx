@@ -34,6 +34,14 @@ export function HomePage({ ctx, head, home }: { ctx: PageContext; head: PageHead
 					) : (
 						<p>{ctx.t("listing.empty")}</p>
 					)}
+					{home.featured.length > 0 ? (
+						<section aria-labelledby="featured-title">
+							<h2 class="block-title" id="featured-title">
+								{ctx.t("home.featured")}
+							</h2>
+							<StoryList ctx={ctx} stories={home.featured} level={3} />
+						</section>
+					) : null}
 					<div class="blocks">
 						{home.blocks.map((block) => (
 							<section key={block.section.href} aria-labelledby={`block-${block.section.href}`}>

@@ -78,6 +78,20 @@ export function Layout({ ctx, head, children }: { ctx: PageContext; head: PageHe
 						</nav>
 					</div>
 				</header>
+				{ctx.breaking ? (
+					<section class="breaking" aria-label={ctx.t("breaking.label")}>
+						<div class="wrap">
+							<strong>{ctx.t("breaking.tag")}</strong>{" "}
+							{ctx.breaking.href ? (
+								<a href={ctx.breaking.href} dir="auto">
+									{ctx.breaking.text}
+								</a>
+							) : (
+								<span dir="auto">{ctx.breaking.text}</span>
+							)}
+						</div>
+					</section>
+				) : null}
 				<main id="content" class="wrap" tabIndex={-1}>
 					{children}
 				</main>

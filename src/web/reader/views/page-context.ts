@@ -20,6 +20,8 @@ export interface PageContext {
 	absolute: (path: string) => string;
 	stylesheetHref: string;
 	nav: NavLink[];
+	/** The breaking-news banner, while it lasts. */
+	breaking?: { text: string; href: string } | null;
 }
 
 /** A listing whose feeds the page advertises: `base` is the listing's path ("/", "/news/"). */

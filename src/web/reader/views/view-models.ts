@@ -70,6 +70,8 @@ export interface ArticleImageModel {
 
 export interface HomePageModel {
 	lead: StoryCardModel | null;
+	/** Stories editors pinned under the lead. */
+	featured: StoryCardModel[];
 	latest: StoryCardModel[];
 	blocks: { section: LinkModel; stories: StoryCardModel[] }[];
 }
