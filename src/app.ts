@@ -1,4 +1,8 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import Fastify, { type FastifyInstance } from "fastify";
+import { PageCache } from "./cache/page-cache.js";
+import { PurgeBus } from "./cache/purge-bus.js";
+import { serveCached } from "./cache/serve-cached.js";
 import type { Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import type { Db } from "./db/database.js";
@@ -10,6 +14,7 @@ import { mediaPlugin } from "./web/media/media-plugin.js";
 import { frontPageRoutes } from "./web/newsroom/front-page-routes.js";
 import { mediaRoutes } from "./web/newsroom/media-routes.js";
 import { newsroomPlugin } from "./web/newsroom/newsroom-plugin.js";
+import { siteRoutes } from "./web/newsroom/site-routes.js";
 import { storyRoutes } from "./web/newsroom/story-routes.js";
 import { readerPlugin } from "./web/reader/reader-plugin.js";
 import { createReaderRenderer } from "./web/reader/reader-render.js";
@@ -21,13 +26,48 @@ export interface AppDeps {
 	clock: Clock;
 	/** scrypt cost for new passwords; tests lower it to stay fast. */
 	passwordCost?: number;
+	/** Carries purges between services and page caches; pass one to share it with work outside the app (the scheduler). */
+	purge?: PurgeBus;
+}
+
+/** The app with the parts its caller may need: the page cache (for inspection) and the purge bus. */
+export interface BuiltApp {
+	app: FastifyInstance;
+	cache: PageCache | undefined;
+	purge: PurgeBus;
 }
 
 /** Builds the HTTP application around its dependencies. It does not listen: the caller decides. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-	const services = createServices({ db: deps.db, adapter: deps.adapter, clock: deps.clock, config: deps.config });
-	const renderer = createReaderRenderer({ services, config: deps.config });
+	return (await buildSite(deps)).app;
+}
+
+/**
+ * Builds the app with its page cache. A cache hit is answered before Fastify
+ * routes the request: the stored bytes and headers go straight out.
+ */
+export async function buildSite(deps: AppDeps): Promise<BuiltApp> {
+	const purge = deps.purge ?? new PurgeBus();
+	const cache = deps.config.pageCacheBytes > 0 ? new PageCache(deps.config.pageCacheBytes) : undefined;
+	if (cache) purge.subscribe((keys) => cache.purge(keys));
+	const services = createServices({
+		db: deps.db,
+		adapter: deps.adapter,
+		clock: deps.clock,
+		config: deps.config,
+		purge,
+	});
+	const renderer = createReaderRenderer({ services, config: deps.config, cache });
+	const cacheControl = deps.config.cacheControl;
 	const app = Fastify({
+		...(cache
+			? {
+					serverFactory: (handler: (request: IncomingMessage, response: ServerResponse) => void) =>
+						createServer((request, response) => {
+							if (!serveCached({ cache, cacheControl, request, response })) handler(request, response);
+						}),
+				}
+			: {}),
 		logger: deps.config.logLevel === "silent" ? false : { level: deps.config.logLevel },
 		trustProxy: true,
 		routerOptions: { maxParamLength: 500 },
@@ -58,8 +98,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 				audit: newsroom.audit,
 				renderer,
 				config: deps.config,
+				clock: deps.clock,
 			}),
 			mediaRoutes({ media: services.media, maxUploadBytes: deps.config.maxUploadBytes }),
+			siteRoutes({ services, newsroom }),
 			frontPageRoutes({ frontPage: services.frontPage, services, config: deps.config }),
 		],
 	});
@@ -73,5 +115,5 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 				story.featuredMediaId === null ? null : ((await services.media.imageFor(story.featuredMediaId)) ?? null),
 		},
 	});
-	return app;
+	return { app, cache, purge };
 }

@@ -14,6 +14,22 @@ const timeZoneSchema = z.string().refine(
 	{ message: "an IANA time zone such as UTC or Asia/Kabul" },
 );
 
+/** A postgres:// or postgresql:// URL that names a host. */
+function isPostgresUrl(value: string): boolean {
+	try {
+		const url = new URL(value);
+		return (url.protocol === "postgres:" || url.protocol === "postgresql:") && url.hostname !== "";
+	} catch {
+		return false;
+	}
+}
+
+/** A rejected DATABASE_URL is quoted in the start-up error; its password must not be. */
+function shownValue(name: string, value: string): string {
+	if (name !== "DATABASE_URL") return value;
+	return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/]*:)[^@/]*@/i, "$1***@");
+}
+
 const configSchema = z.object({
 	DATELINE_DATA_DIR: z.string().min(1, "a directory path").default("./data"),
 	PORT: z.coerce
@@ -37,7 +53,21 @@ const configSchema = z.object({
 		.positive("a size in megabytes greater than 0")
 		.max(1024, "a size in megabytes of at most 1024")
 		.default(20),
+	DATELINE_PAGE_CACHE: z.enum(["on", "off"], { message: "on or off" }).default("on"),
+	DATELINE_PAGE_CACHE_MB: z.coerce
+		.number({ message: "a size in megabytes, such as 64" })
+		.positive("a size in megabytes greater than 0")
+		.max(65536, "a size in megabytes of at most 65536")
+		.default(64),
+	DATELINE_CACHE_CONTROL: z
+		.string()
+		.min(1, "a Cache-Control value")
+		.default("public, max-age=60, s-maxage=300, stale-while-revalidate=86400"),
 	DATELINE_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+	DATABASE_URL: z
+		.string()
+		.refine(isPostgresUrl, { message: "a PostgreSQL URL such as postgres://user:password@host:5432/dateline" })
+		.optional(),
 });
 
 /** Dateline's settings that come from the environment, parsed once at start-up. */
@@ -47,9 +77,15 @@ export interface Config {
 	host: string;
 	publicUrl: string;
 	timeZone: string;
+	/** Rendered public pages kept in memory, up to this many bytes; 0 turns the page cache off. */
+	pageCacheBytes: number;
+	/** Cache-Control of public pages, for browsers and CDNs. */
+	cacheControl: string;
 	/** The largest media upload accepted, in bytes. */
 	maxUploadBytes: number;
 	logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+	/** PostgreSQL instead of the SQLite file in `dataDir`, when DATABASE_URL is set. */
+	databaseUrl?: string;
 }
 
 /** Parses the environment; a bad value throws ERR_CONFIG_INVALID naming the variable and what it expects. */
@@ -59,7 +95,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 	if (!parsed.success) {
 		const lines = parsed.error.issues.map((issue) => {
 			const name = String(issue.path[0] ?? "environment");
-			return `${name}=${JSON.stringify(env[name] ?? "")} is not valid: expected ${issue.message}`;
+			return `${name}=${JSON.stringify(shownValue(name, env[name] ?? ""))} is not valid: expected ${issue.message}`;
 		});
 		throw new AppError("ERR_CONFIG_INVALID", lines.join("; "));
 	}
@@ -72,6 +108,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 		publicUrl: (values.DATELINE_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ""),
 		timeZone: values.DATELINE_TIMEZONE,
 		maxUploadBytes: Math.round(values.DATELINE_MAX_UPLOAD_MB * 1024 * 1024),
+		pageCacheBytes: values.DATELINE_PAGE_CACHE === "off" ? 0 : Math.round(values.DATELINE_PAGE_CACHE_MB * 1024 * 1024),
+		cacheControl: values.DATELINE_CACHE_CONTROL,
 		logLevel: values.DATELINE_LOG_LEVEL,
+		...(values.DATABASE_URL === undefined ? {} : { databaseUrl: values.DATABASE_URL }),
 	};
 }

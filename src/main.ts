@@ -1,13 +1,13 @@
-import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.js";
+import { PurgeBus } from "./cache/purge-bus.js";
 import { systemClock } from "./clock.js";
 import { type Config, loadConfig } from "./config.js";
 import type { Db } from "./db/database.js";
 import type { DialectAdapter } from "./db/dialects/dialect.js";
-import { ensureWritableDirectory, openSqlite } from "./db/dialects/sqlite/open-sqlite.js";
-import { sqliteAdapter } from "./db/dialects/sqlite/sqlite-adapter.js";
+import { ensureWritableDirectory } from "./db/dialects/sqlite/open-sqlite.js";
 import { migrateToLatest } from "./db/migrate.js";
+import { openDatabase } from "./db/open-database.js";
 import { seedDemo } from "./demo/seed-demo.js";
 import { createNewsroomServices } from "./newsroom/newsroom-services.js";
 import { createServices } from "./services.js";
@@ -18,16 +18,22 @@ export interface OpenedSite {
 	adapter: DialectAdapter;
 }
 
-/** Reads the environment, checks the data directory, opens the database and migrates it. */
+/** Reads the environment, checks the data directory, opens the database (SQLite, or PostgreSQL with DATABASE_URL) and migrates it. */
 export async function openSite(
 	env: Record<string, string | undefined>,
 	overrides: Partial<Config> = {},
 ): Promise<OpenedSite> {
 	const config = { ...loadConfig(env), ...overrides };
+	// Media live in the data directory whichever database holds the rest.
 	ensureWritableDirectory(config.dataDir);
-	const db = openSqlite(path.join(config.dataDir, "dateline.sqlite"));
-	await migrateToLatest(db, sqliteAdapter);
-	return { config, db, adapter: sqliteAdapter };
+	const { db, adapter, close } = await openDatabase(config);
+	try {
+		await migrateToLatest(db, adapter);
+	} catch (error) {
+		await close();
+		throw error;
+	}
+	return { config, db, adapter };
 }
 
 /**
@@ -40,7 +46,9 @@ export async function serve(options: {
 	overrides?: Partial<Config>;
 }): Promise<FastifyInstance> {
 	const site = await openSite(options.env, options.overrides);
-	const services = createServices({ ...site, clock: systemClock });
+	// One bus for the app's page cache and for work done outside requests (the scheduler).
+	const purge = new PurgeBus();
+	const services = createServices({ ...site, clock: systemClock, purge });
 	if (!(await services.settings.initializedAt())) {
 		if (options.demo) {
 			const count = await seedDemo(services, systemClock);
@@ -48,7 +56,7 @@ export async function serve(options: {
 		}
 		await services.settings.markInitialized(systemClock.now());
 	}
-	const app = await buildApp({ ...site, clock: systemClock });
+	const app = await buildApp({ ...site, clock: systemClock, purge });
 	const newsroom = createNewsroomServices({
 		...site,
 		clock: systemClock,

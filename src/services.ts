@@ -1,3 +1,4 @@
+import type { PurgeBus } from "./cache/purge-bus.js";
 import type { Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import { ArticleService } from "./content/articles/article-service.js";
@@ -34,21 +35,25 @@ export function createServices(deps: {
 	clock: Clock;
 	config: Pick<Config, "timeZone" | "dataDir" | "maxUploadBytes">;
 	defaultLanguage?: string;
+	/** Where changes announce the surrogate keys of the pages they affect; page caches listen. */
+	purge?: PurgeBus;
 }): Services {
+	const onChange = (keys: readonly string[]) => deps.purge?.publish(keys);
 	const articles = new ArticleService({
 		db: deps.db,
 		adapter: deps.adapter,
 		clock: deps.clock,
 		timeZone: deps.config.timeZone,
 		defaultLanguage: deps.defaultLanguage ?? "en",
+		onChange,
 	});
 	return {
 		articles,
 		search: new SearchService({ db: deps.db, adapter: deps.adapter, clock: deps.clock, articles }),
-		sections: new SectionService({ db: deps.db, clock: deps.clock }),
+		sections: new SectionService({ db: deps.db, clock: deps.clock, onChange }),
 		people: new PersonService({ db: deps.db, clock: deps.clock }),
 		tags: new TagService(deps.db),
-		settings: new SettingsService(deps.db),
+		settings: new SettingsService(deps.db, onChange),
 		syndication: new SyndicationService({ db: deps.db, clock: deps.clock }),
 		media: new MediaService({
 			db: deps.db,
@@ -61,6 +66,7 @@ export function createServices(deps: {
 			db: deps.db,
 			clock: deps.clock,
 			audit: new AuditLog({ db: deps.db, clock: deps.clock }),
+			onChange,
 		}),
 	};
 }

@@ -1,8 +1,13 @@
-import { Command, InvalidArgumentError } from "commander";
+import { createInterface } from "node:readline/promises";
+import { Writable } from "node:stream";
+import { Command, InvalidArgumentError, Option } from "commander";
 import { systemClock } from "../clock.js";
+import type { Role } from "../db/database.js";
 import { seedDemo } from "../demo/seed-demo.js";
 import { isAppError } from "../errors.js";
 import { openSite, serve } from "../main.js";
+import { createNewsroomServices, type NewsroomServices } from "../newsroom/newsroom-services.js";
+import { type Actor, ROLES } from "../newsroom/roles/access.js";
 import { createServices } from "../services.js";
 
 function port(value: string): number {
@@ -12,12 +17,84 @@ function port(value: string): number {
 	return parsed;
 }
 
-/** Prints a start-up failure as one line and exits; anything unexpected keeps its stack. */
+/** A mistake in how the command was used, printed as one line without a code or a stack. */
+class UsageError extends Error {}
+
+/** Prints a failure as one line and exits; anything unexpected keeps its stack. */
 function fail(error: unknown): never {
 	if (isAppError(error)) process.stderr.write(`dateline: ${error.code}: ${error.message}\n`);
+	else if (error instanceof UsageError) process.stderr.write(`dateline: ${error.message}\n`);
 	else process.stderr.write(`dateline: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
 	process.exit(1);
 }
+
+/** Opens the site's database with the newsroom's services, runs `work`, and closes the database. */
+async function withNewsroom<T>(work: (newsroom: NewsroomServices) => Promise<T>): Promise<T> {
+	const site = await openSite(process.env);
+	try {
+		const services = createServices({ ...site, clock: systemClock });
+		return await work(
+			createNewsroomServices({
+				...site,
+				clock: systemClock,
+				articles: services.articles,
+				timeZone: site.config.timeZone,
+			}),
+		);
+	} finally {
+		await site.db.destroy();
+	}
+}
+
+/** Everything piped to standard input; the line break that ends it is not part of the password. */
+async function readStdin(): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of process.stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+	return Buffer.concat(chunks)
+		.toString("utf8")
+		.replace(/\r?\n$/, "");
+}
+
+/** Asks on the terminal without echoing what is typed; the prompt goes to stderr so stdout stays clean. */
+async function askHidden(question: string): Promise<string> {
+	let muted = false;
+	const output = new Writable({
+		write(chunk: Buffer | string, _encoding, callback) {
+			if (!muted) process.stderr.write(chunk);
+			callback();
+		},
+	});
+	const prompt = createInterface({ input: process.stdin, output, terminal: true });
+	prompt.on("SIGINT", () => {
+		prompt.close();
+		process.stderr.write("\n");
+		process.exit(130);
+	});
+	try {
+		const answer = prompt.question(question);
+		muted = true;
+		return await answer;
+	} finally {
+		prompt.close();
+		process.stderr.write("\n");
+	}
+}
+
+/** The new account's password: piped in with --password-stdin, or typed twice at a terminal. */
+async function readNewPassword(fromStdin: boolean): Promise<string> {
+	if (fromStdin) return readStdin();
+	const first = await askHidden("Password (at least 12 characters): ");
+	const second = await askHidden("The same password again: ");
+	if (first !== second) throw new UsageError("the two passwords do not match; no account was added.");
+	return first;
+}
+
+/**
+ * Whoever runs the command line already holds the site's files, so it acts
+ * with an admin's rights. It is used only for access checks that write
+ * nothing; account creation passes `null`, as the service asks.
+ */
+const operator: Actor = { id: 0, role: "admin", personId: null };
 
 const program = new Command()
 	.name("dateline")
@@ -69,6 +146,55 @@ program
 			process.stdout.write(
 				count > 0 ? `Loaded ${count} demo stories.\n` : "The site already has stories; the demo was not loaded.\n",
 			);
+		} catch (error) {
+			fail(error);
+		}
+	});
+
+const user = program.command("user").description("manage newsroom accounts");
+
+user
+	.command("add")
+	.description("add a newsroom account (the password is asked for, or piped in with --password-stdin)")
+	.requiredOption("--email <email>", "the email address the account logs in with")
+	.addOption(new Option("--role <role>", "what the account may do").choices(ROLES).makeOptionMandatory())
+	.option("--name <name>", "the name shown in the newsroom (default: the part of the email before @)")
+	.option("--password-stdin", "read the password from standard input, e.g. `echo '…' | dateline user add …`")
+	.action(async (options: { email: string; role: Role; name?: string; passwordStdin?: boolean }) => {
+		try {
+			const fromStdin = options.passwordStdin === true;
+			if (!fromStdin && !process.stdin.isTTY)
+				throw new UsageError("there is no terminal to ask for the password; pipe it in with --password-stdin.");
+			const added = await withNewsroom(async (newsroom) =>
+				newsroom.users.create(null, {
+					email: options.email,
+					displayName: options.name ?? "",
+					role: options.role,
+					password: await readNewPassword(fromStdin),
+				}),
+			);
+			process.stdout.write(`Added ${added.email} as ${added.role}.\n`);
+		} catch (error) {
+			fail(error);
+		}
+	});
+
+user
+	.command("list")
+	.description("list the newsroom accounts: email, role and name")
+	.action(async () => {
+		try {
+			const users = await withNewsroom((newsroom) => newsroom.users.list(operator));
+			if (users.length === 0) {
+				process.stdout.write("There are no accounts yet; add one with `dateline user add`.\n");
+				return;
+			}
+			const emailWidth = Math.max(...users.map((u) => u.email.length));
+			const roleWidth = Math.max(...users.map((u) => u.role.length));
+			for (const u of users) {
+				const name = u.disabled ? `${u.displayName} (disabled)` : u.displayName;
+				process.stdout.write(`${u.email.padEnd(emailWidth)}  ${u.role.padEnd(roleWidth)}  ${name}\n`);
+			}
 		} catch (error) {
 			fail(error);
 		}

@@ -22,13 +22,15 @@ function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 	return { ...rest, DATELINE_LOG_LEVEL: "warn", ...extra };
 }
 
-/** Runs the CLI to completion. */
+/** Runs the CLI to completion; `input`, when given, is piped to its standard input. */
 function run(
 	args: string[],
 	env: Record<string, string>,
+	input?: string,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, [bin, ...args], { env: baseEnv(env), cwd: root });
+		if (input !== undefined) child.stdin.end(input);
 		let stdout = "";
 		let stderr = "";
 		child.stdout.on("data", (chunk) => {
@@ -168,5 +170,84 @@ describe("dateline init and seed-demo", () => {
 		expect(seed.stdout).toMatch(/Loaded \d+ demo stories/);
 		const again = await run(["seed-demo"], { DATELINE_DATA_DIR: dataDir });
 		expect(again.stdout).toContain("already has stories");
+	});
+});
+
+describe("dateline user", () => {
+	const PASSPHRASE = "pass phrase here for the desk";
+
+	it("adds an account with a password piped in, and lists it", async () => {
+		const env = { DATELINE_DATA_DIR: tempDir() };
+		const added = await run(
+			["user", "add", "--email", "Amina@Example.org", "--role", "admin", "--name", "Amina Noori", "--password-stdin"],
+			env,
+			`${PASSPHRASE}\n`,
+		);
+		expect(added.stderr).toBe("");
+		expect(added.code).toBe(0);
+		expect(added.stdout).toBe("Added amina@example.org as admin.\n");
+		await run(
+			["user", "add", "--email", "omid@example.org", "--role", "contributor", "--password-stdin"],
+			env,
+			PASSPHRASE,
+		);
+
+		const list = await run(["user", "list"], env);
+		expect(list.code).toBe(0);
+		const rows = list.stdout
+			.trim()
+			.split("\n")
+			.map((line) => line.split(/\s{2,}/));
+		expect(rows).toEqual([
+			["amina@example.org", "admin", "Amina Noori"],
+			["omid@example.org", "contributor", "omid"],
+		]);
+	});
+
+	it("refuses a second account with the same email in one line", async () => {
+		const env = { DATELINE_DATA_DIR: tempDir() };
+		const args = ["user", "add", "--email", "ed@example.org", "--role", "editor", "--password-stdin"];
+		expect((await run(args, env, PASSPHRASE)).code).toBe(0);
+		const again = await run(
+			["user", "add", "--email", "ED@example.org", "--role", "author", "--password-stdin"],
+			env,
+			PASSPHRASE,
+		);
+		expect(again.code).toBe(1);
+		expect(again.stdout).toBe("");
+		expect(again.stderr.trim().split("\n")).toHaveLength(1);
+		expect(again.stderr).toMatch(/^dateline: ERR_VALIDATION: .*already exists/);
+	});
+
+	it("refuses a weak password in one line and adds nothing", async () => {
+		const env = { DATELINE_DATA_DIR: tempDir() };
+		const weak = await run(
+			["user", "add", "--email", "ed@example.org", "--role", "editor", "--password-stdin"],
+			env,
+			"password1234\n",
+		);
+		expect(weak.code).toBe(1);
+		expect(weak.stderr.trim().split("\n")).toHaveLength(1);
+		expect(weak.stderr).toMatch(/^dateline: ERR_WEAK_PASSWORD: /);
+		expect((await run(["user", "list"], env)).stdout).toContain("no accounts yet");
+	});
+
+	it("will not wait for a password when there is no terminal and no --password-stdin", async () => {
+		const result = await run(["user", "add", "--email", "ed@example.org", "--role", "editor"], {
+			DATELINE_DATA_DIR: tempDir(),
+		});
+		expect(result.code).toBe(1);
+		expect(result.stderr.trim().split("\n")).toHaveLength(1);
+		expect(result.stderr).toContain("--password-stdin");
+	});
+
+	it("refuses an unknown role", async () => {
+		const result = await run(
+			["user", "add", "--email", "ed@example.org", "--role", "chief", "--password-stdin"],
+			{ DATELINE_DATA_DIR: tempDir() },
+			PASSPHRASE,
+		);
+		expect(result.code).toBe(1);
+		expect(result.stderr).toContain("admin, editor, author, contributor");
 	});
 });

@@ -1,6 +1,8 @@
 import fs from "node:fs";
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from "playwright-core";
-import { createTestSite } from "../support/test-site.js";
+import os from "node:os";
+import path from "node:path";
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from "playwright-core";
+import { createTestSite, type TestSite } from "../support/test-site.js";
 
 /** Debian's Chromium. The tests never download a browser. */
 export const CHROMIUM_PATH = "/usr/bin/chromium";
@@ -93,4 +95,67 @@ export async function articleUrlFor(context: BrowserContext, baseUrl: string, sl
 	const match = paths.find((p) => p.endsWith(`/${slug}/`)) ?? paths[0];
 	if (match === undefined) throw new Error("no article links on / or /news/");
 	return `${baseUrl}${match}`;
+}
+
+/** The newsroom in a laptop window, with JavaScript on for the editor's enhancements (live preview, autosave). */
+export const NEWSROOM_DESKTOP: BrowserContextOptions = { ...DESKTOP, javaScriptEnabled: true };
+
+/** A test site listening on a free loopback port, with its services at hand for setting up scenarios. */
+export interface ListeningSite extends DemoSite {
+	site: TestSite;
+}
+
+/** A test site (empty, or with the demo newsroom) listening on a free loopback port. */
+export async function startTestSite(options: { demo?: boolean } = {}): Promise<ListeningSite> {
+	const site = await createTestSite(options);
+	try {
+		await site.app.listen({ port: 0, host: "127.0.0.1" });
+		const address = site.app.server.address();
+		if (address === null || typeof address === "string") throw new Error("the test site is not listening on TCP");
+		return { site, baseUrl: `http://127.0.0.1:${address.port}`, close: () => site.close() };
+	} catch (error) {
+		await site.close();
+		throw error;
+	}
+}
+
+/**
+ * Keeps a context on loopback: any request to another host is aborted (and
+ * counted in the returned list), so a test never reaches the network even
+ * when a page under test links an outside image.
+ */
+export async function loopbackOnly(context: BrowserContext): Promise<string[]> {
+	const blocked: string[] = [];
+	await context.route(
+		(url) => url.hostname !== "127.0.0.1" && url.protocol !== "data:" && url.protocol !== "blob:",
+		async (route) => {
+			blocked.push(route.request().url());
+			await route.abort("blockedbyclient");
+		},
+	);
+	return blocked;
+}
+
+/** Where screenshots go: `DATELINE_SCREENSHOTS_DIR` when set, else a temporary directory that `cleanup` removes. */
+export function screenshotsDir(): { dir: string; cleanup(): void } {
+	const wanted = process.env.DATELINE_SCREENSHOTS_DIR;
+	if (wanted) {
+		const dir = path.resolve(wanted);
+		fs.mkdirSync(dir, { recursive: true });
+		return { dir, cleanup: () => {} };
+	}
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-screenshots-"));
+	return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Logs in through the newsroom's login form, the way a person does, and waits for the page it leads to. */
+export async function logInThroughForm(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+	const response = await page.goto(`${baseUrl}/admin/login`);
+	if (response?.status() !== 200) throw new Error(`/admin/login answered ${response?.status() ?? "nothing"}`);
+	await page.getByLabel("Email", { exact: true }).fill(email);
+	await page.getByLabel("Password", { exact: true }).fill(password);
+	await Promise.all([
+		page.waitForURL((url) => url.pathname.startsWith("/admin/") && url.pathname !== "/admin/login"),
+		page.getByRole("button", { name: "Log in", exact: true }).click(),
+	]);
 }

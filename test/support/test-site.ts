@@ -2,7 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
-import { buildApp } from "../../src/app.js";
+import { buildSite } from "../../src/app.js";
+import type { PageCache } from "../../src/cache/page-cache.js";
+import { PurgeBus } from "../../src/cache/purge-bus.js";
 import { type Clock, fixedClock } from "../../src/clock.js";
 import type { Config } from "../../src/config.js";
 import type { Db } from "../../src/db/database.js";
@@ -20,6 +22,10 @@ export interface TestSite {
 	clock: Clock & { set(next: Date): void };
 	config: Config;
 	app: FastifyInstance;
+	/** The app's page cache (undefined when the config turns it off). */
+	cache: PageCache | undefined;
+	/** Shared by `services` and the app, so changes made through `services` purge the app's cache. */
+	purge: PurgeBus;
 	close(): Promise<void>;
 }
 
@@ -39,12 +45,15 @@ export async function createTestSite(options: { demo?: boolean; config?: Partial
 		publicUrl: "https://news.example.org",
 		timeZone: "Asia/Kabul",
 		maxUploadBytes: 20 * 1024 * 1024,
+		pageCacheBytes: 16 * 1024 * 1024,
+		cacheControl: "public, max-age=60, s-maxage=300, stale-while-revalidate=86400",
 		logLevel: "silent",
 		...options.config,
 	};
-	const services = createServices({ db, adapter: sqliteAdapter, clock, config });
+	const purge = new PurgeBus();
+	const services = createServices({ db, adapter: sqliteAdapter, clock, config, purge });
 	if (options.demo) await seedDemo(services, clock);
-	const app = await buildApp({ db, adapter: sqliteAdapter, config, clock, passwordCost: 2 ** 10 });
+	const { app, cache } = await buildSite({ db, adapter: sqliteAdapter, config, clock, passwordCost: 2 ** 10, purge });
 	return {
 		db,
 		services,
@@ -59,6 +68,8 @@ export async function createTestSite(options: { demo?: boolean; config?: Partial
 		clock,
 		config,
 		app,
+		cache,
+		purge,
 		async close() {
 			await app.close();
 			await db.destroy();

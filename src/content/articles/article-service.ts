@@ -1,3 +1,4 @@
+import { articleKey, FEEDS_KEY, HOME_KEY, personKey, sectionKey, tagKey } from "../../cache/purge-bus.js";
 import type { Clock } from "../../clock.js";
 import type { Db } from "../../db/database.js";
 import type { DialectAdapter } from "../../db/dialects/dialect.js";
@@ -68,6 +69,8 @@ export interface ArticleServiceDeps {
 	clock: Clock;
 	timeZone: string;
 	defaultLanguage: string;
+	/** Told the surrogate keys of pages a change affects, after the change is committed. */
+	onChange?: (keys: readonly string[]) => void;
 }
 
 /**
@@ -128,7 +131,7 @@ export class ArticleService {
 	 * Refused with ERR_ALT_TEXT_REQUIRED while the featured image has no alt text.
 	 */
 	async publish(id: number, options: WriteOptions & { at?: Date; updatedAt?: Date } = {}): Promise<void> {
-		await inTransaction(options.db ?? this.deps.db, async (trx) => {
+		await this.changing(id, options, async (trx) => {
 			const row = await this.requireArticle(id, trx);
 			if (!PUBLISHABLE.has(row.status)) throw new AppError("ERR_INVALID_TRANSITION", "The story is already published.");
 			await this.requireAltText(row.featured_media_id, trx);
@@ -191,7 +194,7 @@ export class ArticleService {
 
 	/** The side effects of publishing (text index, related stories) for a story claimed by `claimDueScheduled`. */
 	async finishScheduledPublish(id: number, options: WriteOptions = {}): Promise<void> {
-		await inTransaction(options.db ?? this.deps.db, async (trx) => {
+		await this.changing(id, options, async (trx) => {
 			const row = await this.requireArticle(id, trx);
 			if (row.status !== "published")
 				throw new AppError("ERR_INVALID_TRANSITION", `Story ${id} is ${row.status}, not published.`);
@@ -211,7 +214,7 @@ export class ArticleService {
 	): Promise<number> {
 		const headline = input.headline.trim();
 		if (!headline) throw new AppError("ERR_VALIDATION", "A story needs a headline.");
-		return inTransaction(options.db ?? this.deps.db, async (trx) => {
+		return this.changing(id, options, async (trx) => {
 			const row = await this.requireArticle(id, trx);
 			if (options.expectedRevision !== undefined && options.expectedRevision !== row.revision) {
 				throw new AppError(
@@ -280,7 +283,7 @@ export class ArticleService {
 	): Promise<number> {
 		const body = input.body.trim();
 		if (!body) throw new AppError("ERR_VALIDATION", "A correction needs a text.");
-		return inTransaction(options.db ?? this.deps.db, async (trx) => {
+		return this.changing(id, options, async (trx) => {
 			const row = await this.requireArticle(id, trx);
 			if (row.status !== "published")
 				throw new AppError("ERR_INVALID_TRANSITION", "Corrections are added to published stories.");
@@ -301,7 +304,7 @@ export class ArticleService {
 
 	/** Takes a published story off the public site; stories that pointed to it get a new "Check Also". */
 	async unpublish(id: number, options: WriteOptions = {}): Promise<void> {
-		await inTransaction(options.db ?? this.deps.db, async (trx) => {
+		await this.changing(id, options, async (trx) => {
 			const row = await this.requireArticle(id, trx);
 			if (row.status !== "published")
 				throw new AppError("ERR_INVALID_TRANSITION", "Only a published story can be unpublished.");
@@ -351,6 +354,59 @@ export class ArticleService {
 			revision: row.revision,
 			featuredMediaId: row.featured_media_id,
 		};
+	}
+
+	/**
+	 * The surrogate keys of every page that shows the story: its own page, its
+	 * section and the sections above, its authors and tags, the front page, the
+	 * feeds, and the stories whose "Check Also" points to it.
+	 */
+	async cacheKeys(id: number, db: Db = this.deps.db): Promise<string[]> {
+		const row = await db.selectFrom("articles").select(["section_id"]).where("id", "=", id).executeTakeFirst();
+		if (!row) return [articleKey(id)];
+		const section = await this.sections.findById(row.section_id, db);
+		const chain = [];
+		for (let current = section; current; ) {
+			chain.push(current.id);
+			if (current.parentId === null || chain.includes(current.parentId)) break;
+			current = await this.sections.findById(current.parentId, db);
+		}
+		const [people, tags, pointing] = await Promise.all([
+			db.selectFrom("article_people").select("person_id").where("article_id", "=", id).execute(),
+			db.selectFrom("article_tags").select("tag_id").where("article_id", "=", id).execute(),
+			db.selectFrom("related").select("article_id").where("related_id", "=", id).execute(),
+		]);
+		return [
+			articleKey(id),
+			HOME_KEY,
+			FEEDS_KEY,
+			...chain.map(sectionKey),
+			...people.map((p) => personKey(p.person_id)),
+			...tags.map((t) => tagKey(t.tag_id)),
+			...pointing.map((r) => articleKey(r.article_id)),
+		];
+	}
+
+	/**
+	 * Tells the page caches a story changed: the pages that showed it before
+	 * (`before`) and the pages that show it now. Call after the change committed.
+	 */
+	async announce(id: number, before: readonly string[] = []): Promise<void> {
+		if (!this.deps.onChange) return;
+		this.deps.onChange([...before, ...(await this.cacheKeys(id))]);
+	}
+
+	/**
+	 * Runs a change to one story. In a transaction of its own it announces the
+	 * change to the page caches after committing; inside a caller's transaction
+	 * the caller announces once its transaction has committed.
+	 */
+	private async changing<T>(id: number, options: WriteOptions, work: (trx: Db) => Promise<T>): Promise<T> {
+		if (options.db?.isTransaction) return work(options.db);
+		const before = this.deps.onChange ? await this.cacheKeys(id) : [];
+		const result = await inTransaction(options.db ?? this.deps.db, work);
+		await this.announce(id, before);
+		return result;
 	}
 
 	/** A page of published stories, newest first, with the total for pagination. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { HOME_KEY, SITE_KEY } from "../../cache/purge-bus.js";
 import type { Clock } from "../../clock.js";
 import type { Db } from "../../db/database.js";
 import { AppError } from "../../errors.js";
@@ -43,7 +44,9 @@ const BREAKING_KEY = "breaking_news";
 
 /** Front-page curation and the breaking-news banner: editors set them, every reader page reads them. */
 export class FrontPageService {
-	constructor(private readonly deps: { db: Db; clock: Clock; audit: AuditLog }) {}
+	constructor(
+		private readonly deps: { db: Db; clock: Clock; audit: AuditLog; onChange?: (keys: readonly string[]) => void },
+	) {}
 
 	async curation(): Promise<Curation> {
 		const parsed = curationSchema.safeParse(await this.read(CURATION_KEY));
@@ -120,5 +123,7 @@ export class FrontPageService {
 				trx,
 			);
 		});
+		// The curation is on the front page; the banner is on every page.
+		this.deps.onChange?.([key === BREAKING_KEY ? SITE_KEY : HOME_KEY]);
 	}
 }

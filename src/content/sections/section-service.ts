@@ -1,3 +1,4 @@
+import { SITE_KEY } from "../../cache/purge-bus.js";
 import type { Clock } from "../../clock.js";
 import type { Db } from "../../db/database.js";
 import { AppError } from "../../errors.js";
@@ -13,7 +14,7 @@ export interface SectionNode extends SectionRecord {
 export class SectionService {
 	private readonly sections: SectionRepository;
 
-	constructor(private readonly deps: { db: Db; clock: Clock }) {
+	constructor(private readonly deps: { db: Db; clock: Clock; onChange?: (keys: readonly string[]) => void }) {
 		this.sections = new SectionRepository(deps.db);
 	}
 
@@ -36,7 +37,7 @@ export class SectionService {
 		const path = parent ? `${parent.path}/${slug}` : slug;
 		if (await this.sections.findByPath(path))
 			throw new AppError("ERR_SLUG_TAKEN", `A section already lives at /${path}/.`);
-		return this.sections.insert({
+		const created = await this.sections.insert({
 			slug,
 			name,
 			description: input.description?.trim() ?? "",
@@ -45,6 +46,9 @@ export class SectionService {
 			position: input.position ?? 0,
 			createdAt: this.deps.clock.now().toISOString(),
 		});
+		// Sections are in every page's navigation.
+		this.deps.onChange?.([SITE_KEY]);
+		return created;
 	}
 
 	async getByPath(path: string): Promise<SectionRecord | undefined> {

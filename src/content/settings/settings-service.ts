@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SITE_KEY as EVERY_PAGE } from "../../cache/purge-bus.js";
 import type { Db } from "../../db/database.js";
 
 const siteSettingsSchema = z.object({
@@ -20,7 +21,10 @@ const INITIALIZED_KEY = "initialized_at";
 
 /** Settings stored in the database; unknown or missing fields fall back to defaults. */
 export class SettingsService {
-	constructor(private readonly db: Db) {}
+	constructor(
+		private readonly db: Db,
+		private readonly onChange?: (keys: readonly string[]) => void,
+	) {}
 
 	async site(): Promise<SiteSettings> {
 		const row = await this.db.selectFrom("settings").select("value").where("key", "=", SITE_KEY).executeTakeFirst();
@@ -40,6 +44,8 @@ export class SettingsService {
 			...changes,
 		});
 		await this.put(SITE_KEY, JSON.stringify(next));
+		// The site's name, language and logo are on every page.
+		this.onChange?.([EVERY_PAGE]);
 		return next;
 	}
 

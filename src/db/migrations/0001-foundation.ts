@@ -1,14 +1,17 @@
-import type { Kysely, Migration } from "kysely";
+import type { ColumnDefinitionBuilder, Kysely, Migration } from "kysely";
 import type { DialectAdapter } from "../dialects/dialect.js";
 
 /** Sections, people, tags, articles and their links, related stories, redirects, settings and the text index. */
 export function foundationMigration(adapter: DialectAdapter): Migration {
 	return {
 		async up(db: Kysely<unknown>) {
+			// PostgreSQL: `serial` is the auto-numbered integer; Kysely's autoIncrement() is SQLite and MySQL syntax.
 			const serial = adapter.name === "postgres" ? "serial" : "integer";
+			const primaryId = (col: ColumnDefinitionBuilder) =>
+				adapter.name === "postgres" ? col.primaryKey() : col.primaryKey().autoIncrement();
 			await db.schema
 				.createTable("sections")
-				.addColumn("id", serial, (col) => col.primaryKey().autoIncrement())
+				.addColumn("id", serial, primaryId)
 				.addColumn("slug", "text", (col) => col.notNull())
 				.addColumn("name", "text", (col) => col.notNull())
 				.addColumn("description", "text", (col) => col.notNull().defaultTo(""))
@@ -20,7 +23,7 @@ export function foundationMigration(adapter: DialectAdapter): Migration {
 
 			await db.schema
 				.createTable("people")
-				.addColumn("id", serial, (col) => col.primaryKey().autoIncrement())
+				.addColumn("id", serial, primaryId)
 				.addColumn("slug", "text", (col) => col.notNull().unique())
 				.addColumn("name", "text", (col) => col.notNull())
 				.addColumn("job_title", "text", (col) => col.notNull().defaultTo(""))
@@ -30,14 +33,14 @@ export function foundationMigration(adapter: DialectAdapter): Migration {
 
 			await db.schema
 				.createTable("tags")
-				.addColumn("id", serial, (col) => col.primaryKey().autoIncrement())
+				.addColumn("id", serial, primaryId)
 				.addColumn("slug", "text", (col) => col.notNull().unique())
 				.addColumn("name", "text", (col) => col.notNull())
 				.execute();
 
 			await db.schema
 				.createTable("articles")
-				.addColumn("id", serial, (col) => col.primaryKey().autoIncrement())
+				.addColumn("id", serial, primaryId)
 				.addColumn("slug", "text", (col) => col.notNull().unique())
 				.addColumn("status", "text", (col) => col.notNull())
 				.addColumn("headline", "text", (col) => col.notNull())

@@ -1,14 +1,17 @@
-import type { Kysely, Migration } from "kysely";
+import type { ColumnDefinitionBuilder, Kysely, Migration } from "kysely";
 import type { DialectAdapter } from "../dialects/dialect.js";
 
 /** Users, sessions, login throttling, the audit log, revisions, corrections and media. */
 export function newsroomMigration(adapter: DialectAdapter): Migration {
 	return {
 		async up(db: Kysely<unknown>) {
+			// PostgreSQL: `serial` is the auto-numbered integer; Kysely's autoIncrement() is SQLite and MySQL syntax.
 			const serial = adapter.name === "postgres" ? "serial" : "integer";
+			const primaryId = (col: ColumnDefinitionBuilder) =>
+				adapter.name === "postgres" ? col.primaryKey() : col.primaryKey().autoIncrement();
 			await db.schema
 				.createTable("users")
-				.addColumn("id", serial, (col) => col.primaryKey().autoIncrement())
+				.addColumn("id", serial, primaryId)
 				.addColumn("email", "text", (col) => col.notNull().unique())
 				.addColumn("display_name", "text", (col) => col.notNull())
 				.addColumn("role", "text", (col) => col.notNull())
@@ -40,7 +43,7 @@ export function newsroomMigration(adapter: DialectAdapter): Migration {
 
 			await db.schema
 				.createTable("audit_log")
-				.addColumn("id", serial, (col) => col.primaryKey().autoIncrement())
+				.addColumn("id", serial, primaryId)
 				.addColumn("at", "text", (col) => col.notNull())
 				.addColumn("user_id", "integer", (col) => col.references("users.id").onDelete("set null"))
 				.addColumn("action", "text", (col) => col.notNull())
@@ -56,7 +59,7 @@ export function newsroomMigration(adapter: DialectAdapter): Migration {
 
 			await db.schema
 				.createTable("revisions")
-				.addColumn("id", serial, (col) => col.primaryKey().autoIncrement())
+				.addColumn("id", serial, primaryId)
 				.addColumn("article_id", "integer", (col) => col.notNull().references("articles.id").onDelete("cascade"))
 				.addColumn("number", "integer", (col) => col.notNull())
 				.addColumn("snapshot", "text", (col) => col.notNull())
@@ -78,7 +81,7 @@ export function newsroomMigration(adapter: DialectAdapter): Migration {
 
 			await db.schema
 				.createTable("corrections")
-				.addColumn("id", serial, (col) => col.primaryKey().autoIncrement())
+				.addColumn("id", serial, primaryId)
 				.addColumn("article_id", "integer", (col) => col.notNull().references("articles.id").onDelete("cascade"))
 				.addColumn("kind", "text", (col) => col.notNull())
 				.addColumn("body", "text", (col) => col.notNull())
@@ -93,7 +96,7 @@ export function newsroomMigration(adapter: DialectAdapter): Migration {
 
 			await db.schema
 				.createTable("media")
-				.addColumn("id", serial, (col) => col.primaryKey().autoIncrement())
+				.addColumn("id", serial, primaryId)
 				.addColumn("sha256", "text", (col) => col.notNull().unique())
 				.addColumn("mime", "text", (col) => col.notNull())
 				.addColumn("width", "integer", (col) => col.notNull())

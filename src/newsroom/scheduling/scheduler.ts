@@ -85,6 +85,7 @@ export class Scheduler {
 	/** The text index, related stories and audit entry of one claimed story, in one transaction. */
 	private async finish(id: number): Promise<void> {
 		try {
+			const before = await this.deps.articles.cacheKeys(id);
 			await this.deps.db.transaction().execute(async (trx) => {
 				await this.deps.articles.finishScheduledPublish(id, { db: trx });
 				await this.deps.audit.record(
@@ -92,6 +93,7 @@ export class Scheduler {
 					trx,
 				);
 			});
+			await this.deps.articles.announce(id, before);
 		} catch (error) {
 			// The story is already public; say so in the audit log even though its side effects failed.
 			this.deps.logger?.error({ err: error, id }, "scheduler: publishing side effects failed");

@@ -164,7 +164,7 @@ export class NewsroomStoryService {
 	 * `baseRevision`, nothing changes and ERR_REVISION_CONFLICT is thrown.
 	 */
 	async save(actor: Actor, id: number, input: StoryInput, baseRevision: number): Promise<{ revision: number }> {
-		return this.deps.db.transaction().execute(async (trx) => {
+		return this.announcing(id, async (trx) => {
 			const story = await this.permitted(actor, id, canEditStory, trx);
 			requireRevision(story, baseRevision);
 			const revision = await this.writeRevision({ story, input, baseRevision, actor, note: "" }, trx);
@@ -272,7 +272,7 @@ export class NewsroomStoryService {
 	 * revision stays. Conflicts like `save` when the story moved past `baseRevision`.
 	 */
 	async restore(actor: Actor, id: number, revision: number, baseRevision: number): Promise<{ revision: number }> {
-		return this.deps.db.transaction().execute(async (trx) => {
+		return this.announcing(id, async (trx) => {
 			const story = await this.permitted(actor, id, canEditStory, trx);
 			requireRevision(story, baseRevision);
 			const old = await this.revisionRepository.find(id, revision, trx);
@@ -313,6 +313,14 @@ export class NewsroomStoryService {
 		return story;
 	}
 
+	/** Runs `work` in a transaction, then tells the page caches which public pages the story was and is on. */
+	private async announcing<T>(id: number, work: (trx: Db) => Promise<T>): Promise<T> {
+		const before = await this.deps.articles.cacheKeys(id);
+		const result = await this.deps.db.transaction().execute(work);
+		await this.deps.articles.announce(id, before);
+		return result;
+	}
+
 	/** Runs one workflow step with its checks and its audit entry, in one transaction. */
 	private async transition(
 		actor: Actor,
@@ -320,7 +328,7 @@ export class NewsroomStoryService {
 		step: Transition,
 		apply: (story: StoryRecord, trx: Db) => Promise<Record<string, unknown>>,
 	): Promise<void> {
-		await this.deps.db.transaction().execute(async (trx) => {
+		await this.announcing(id, async (trx) => {
 			const story = await this.visible(actor, id, trx);
 			if (!step.from.includes(story.status)) {
 				throw new AppError("ERR_INVALID_TRANSITION", `The story is ${story.status}.`);

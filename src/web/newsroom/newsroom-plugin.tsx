@@ -9,7 +9,7 @@ import type { Config } from "../../config.js";
 import type { Role } from "../../db/database.js";
 import { AppError, isAppError } from "../../errors.js";
 import type { NewsroomServices } from "../../newsroom/newsroom-services.js";
-import { type Actor, canCurateHome, canManageUsers, ROLES } from "../../newsroom/roles/access.js";
+import { type Actor, canCurateHome, canManageSections, canManageUsers, ROLES } from "../../newsroom/roles/access.js";
 import type { ActiveSession } from "../../newsroom/sessions/session-service.js";
 import type { User } from "../../newsroom/users/user-service.js";
 import { adminCss } from "./assets/admin-css.js";
@@ -96,6 +96,7 @@ export async function newsroomPlugin(app: FastifyInstance, options: NewsroomOpti
 				...(section ? { section } : {}),
 				canManageUsers: actor ? canManageUsers(actor) : false,
 				canCurateHome: actor ? canCurateHome(actor) : false,
+				canManageSite: actor ? canManageSections(actor) : false,
 			};
 		},
 		render(reply, page, status = 200) {
@@ -139,7 +140,7 @@ export async function newsroomPlugin(app: FastifyInstance, options: NewsroomOpti
 		reply.header("referrer-policy", "same-origin");
 		reply.header(
 			"content-security-policy",
-			"default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+			"default-src 'self'; img-src 'self' https: data: blob:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
 		);
 		const token = request.cookies[SESSION_COOKIE] ?? null;
 		const session = token ? await newsroom.sessions.find(token) : undefined;

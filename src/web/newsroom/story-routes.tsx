@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { renderToString } from "preact-render-to-string";
 import { z } from "zod";
+import type { Clock } from "../../clock.js";
 import type { Config } from "../../config.js";
 import type { Article, ArticleStatus } from "../../content/articles/article.js";
 import { renderBody } from "../../content/articles/article-body.js";
@@ -38,6 +39,7 @@ export interface StoryRoutesDeps {
 	audit: AuditLog;
 	renderer: ReaderRenderer;
 	config: Pick<Config, "timeZone">;
+	clock: Clock;
 }
 
 const PAGE_SIZE = 25;
@@ -339,10 +341,16 @@ export function storyRoutes(deps: StoryRoutesDeps) {
 		// The whole public page for the typed story, rendered by the reader's own code.
 		app.post("/admin/stories/preview", async (request, reply) => {
 			const values = typedValues(kit, request);
-			const parsed = parseStory(values);
-			if ("errors" in parsed) return editor(request, reply, { values, errors: parsed.errors, status: 400 });
 			kit.actor(request);
-			const page = await previewPage(parsed.input);
+			const parsed = parseStory(values);
+			if ("errors" in parsed) {
+				// The preview opens in its own tab: say what to fix, rather than an editor that would save a second story.
+				const message = Object.entries(parsed.errors)
+					.map(([field, text]) => `${field}: ${text}`)
+					.join(" ");
+				throw new AppError("ERR_VALIDATION", message);
+			}
+			const { page } = await previewPage(parsed.input);
 			return reply
 				.header("content-type", "text/html; charset=utf-8")
 				.header("x-robots-tag", "noindex")
@@ -368,7 +376,7 @@ export function storyRoutes(deps: StoryRoutesDeps) {
 				datelinePlace: input.datelinePlace,
 				sourceLine: input.sourceLine,
 				language: input.language,
-				publishedAt: new Date(),
+				publishedAt: deps.clock.now(),
 				updatedAt: null,
 				section: {
 					id: section.id,

@@ -1,4 +1,5 @@
 import type { VNode } from "preact";
+import { articleKey } from "../../cache/purge-bus.js";
 import type { Config } from "../../config.js";
 import { type Article, articlePath, authorPath, sectionPath, tagPath } from "../../content/articles/article.js";
 import { excerpt } from "../../content/text.js";
@@ -26,7 +27,7 @@ export async function articleView(
 	deps: { services: Services; config: Pick<Config, "timeZone">; renderer: ReaderRenderer },
 	story: Article,
 	extras: ArticleExtras,
-): Promise<VNode> {
+): Promise<{ page: VNode; keys: string[] }> {
 	const { services, config, renderer } = deps;
 	const canonical = articlePath(story, config.timeZone);
 	const site = await services.settings.site();
@@ -72,5 +73,9 @@ export async function articleView(
 		breadcrumbs,
 		...(extras.image ? { image: extras.image } : {}),
 	});
-	return <ArticlePage ctx={ctx} head={extras.noindex ? { ...head, noindex: true } : head} article={model} />;
+	return {
+		page: <ArticlePage ctx={ctx} head={extras.noindex ? { ...head, noindex: true } : head} article={model} />,
+		// The page shows this story and the headline of its "Check Also".
+		keys: [articleKey(story.id), ...(related ? [articleKey(related.id)] : [])],
+	};
 }

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { HOME_KEY, personKey, sectionKey, tagKey } from "../../cache/purge-bus.js";
 import type { Config } from "../../config.js";
 import {
 	type Article,
@@ -130,6 +131,7 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 					blocks,
 				}}
 			/>,
+			[HOME_KEY],
 		);
 	}
 
@@ -144,12 +146,12 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 		const { yyyy, mm, dd } = datePartsIn(story.publishedAt, config.timeZone);
 		if (yyyy !== route.yyyy || mm !== route.mm || dd !== route.dd) return reply.redirect(canonical, 301);
 		const [corrections, image] = await Promise.all([options.extras.corrections(story.id), options.extras.image(story)]);
-		const page = await articleView({ services, config, renderer: options.renderer }, story, {
+		const { page, keys } = await articleView({ services, config, renderer: options.renderer }, story, {
 			corrections,
 			image,
 			checkAlso: true,
 		});
-		return send(reply, 200, page);
+		return send(reply, 200, page, keys);
 	}
 
 	async function _sectionChain(path: string): Promise<SectionRecord[]> {
@@ -181,6 +183,7 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 			page,
 			breadcrumbs,
 			filter: { sectionIds: ids },
+			keys: [sectionKey(found.id)],
 		});
 	}
 
@@ -202,6 +205,7 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 				{ name: person.name, href: base },
 			],
 			filter: { personId: person.id },
+			keys: [personKey(person.id)],
 		});
 	}
 
@@ -223,6 +227,7 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 				{ name: title, href: base },
 			],
 			filter: { tagId: found.id },
+			keys: [tagKey(found.id)],
 		});
 	}
 
@@ -238,6 +243,8 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 			page: number;
 			breadcrumbs: { name: string; href: string }[];
 			filter: Parameters<Services["articles"]["listPublished"]>[0];
+			/** Surrogate keys: purging any of them drops every page of this listing. */
+			keys: readonly string[];
 		},
 	) {
 		const { items, total } = await services.articles.listPublished(input.filter, {
@@ -279,7 +286,7 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 				olderHref: input.page < pages ? pagedPath(input.base, input.page + 1) : null,
 			},
 		};
-		return send(reply, 200, <ListingPage ctx={ctx} head={head} listing={model} />);
+		return send(reply, 200, <ListingPage ctx={ctx} head={head} listing={model} />, input.keys);
 	}
 
 	async function search(request: FastifyRequest, reply: FastifyReply) {

@@ -2,6 +2,9 @@ import { createHash } from "node:crypto";
 import type { FastifyReply } from "fastify";
 import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
+import { cachedPage, type PageCache, strongEtag } from "../../cache/page-cache.js";
+import { SITE_KEY } from "../../cache/purge-bus.js";
+import { READER_CSP } from "../../cache/serve-cached.js";
 import type { Config } from "../../config.js";
 import { sectionPath } from "../../content/articles/article.js";
 import type { Services } from "../../services.js";
@@ -10,19 +13,25 @@ import { directionOf, translator } from "./messages.js";
 import { MessagePage } from "./views/message-page.js";
 import type { PageContext } from "./views/page-context.js";
 
-const PAGE_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=86400";
+const HTML = "text/html; charset=utf-8";
 
 /** What every reader response shares: the page context, HTML sending, and the 404/400/500 pages. */
 export interface ReaderRenderer {
 	stylesheetHref: string;
 	context(language: string, currentPath: string): Promise<PageContext>;
-	send(reply: FastifyReply, status: number, page: VNode): FastifyReply;
+	/**
+	 * Sends a page. A 200 page with surrogate `keys` is stored in the page cache
+	 * (when there is one and the URL has no query) and carries ETag,
+	 * Cache-Control and Surrogate-Key; a matching If-None-Match gets 304.
+	 */
+	send(reply: FastifyReply, status: number, page: VNode, keys?: readonly string[]): FastifyReply;
 	messagePage(reply: FastifyReply, status: number): Promise<FastifyReply>;
 }
 
 export function createReaderRenderer(options: {
 	services: Services;
-	config: Pick<Config, "timeZone" | "publicUrl">;
+	config: Pick<Config, "timeZone" | "publicUrl" | "cacheControl">;
+	cache?: PageCache | undefined;
 }): ReaderRenderer {
 	const { services, config } = options;
 	const cssHash = createHash("sha256").update(siteCss).digest("hex").slice(0, 12);
@@ -61,12 +70,27 @@ export function createReaderRenderer(options: {
 		};
 	}
 
-	function send(reply: FastifyReply, status: number, page: VNode): FastifyReply {
-		return reply
+	function send(reply: FastifyReply, status: number, page: VNode, keys?: readonly string[]): FastifyReply {
+		const html = `<!doctype html>${renderToString(page)}`;
+		reply
 			.code(status)
-			.header("content-type", "text/html; charset=utf-8")
-			.header("cache-control", status === 200 ? PAGE_CACHE_CONTROL : "public, max-age=30")
-			.send(`<!doctype html>${renderToString(page)}`);
+			.header("content-type", HTML)
+			.header("content-security-policy", READER_CSP)
+			.header("x-content-type-options", "nosniff");
+		if (status !== 200) return reply.header("cache-control", "public, max-age=30").send(html);
+		const request = reply.request;
+		const surrogateKeys = keys ? [SITE_KEY, ...keys] : undefined;
+		const etag = strongEtag(html);
+		reply.header("etag", etag).header("cache-control", config.cacheControl).header("vary", "accept-encoding");
+		if (surrogateKeys) {
+			reply.header("surrogate-key", surrogateKeys.join(" "));
+			if (options.cache && request.method === "GET" && !request.url.includes("?")) {
+				options.cache.set(request.url, cachedPage({ body: html, contentType: HTML, keys: surrogateKeys }));
+				reply.header("x-cache", "MISS");
+			}
+		}
+		if (request.headers["if-none-match"] === etag) return reply.code(304).send();
+		return reply.send(html);
 	}
 
 	async function messagePage(reply: FastifyReply, status: number, language?: string): Promise<FastifyReply> {

@@ -66,7 +66,10 @@ export const editorJs = `
   }
   setInterval(autosave, INTERVAL);
 
-  form.addEventListener("submit", function () {
+  form.addEventListener("submit", function (event) {
+    // The Preview button opens a new tab; the text is not saved by it, so keep the local copy.
+    var submitter = event.submitter;
+    if (submitter && submitter.getAttribute("formtarget") === "_blank") return;
     try { localStorage.removeItem(localKey); } catch (e) {}
   });
 

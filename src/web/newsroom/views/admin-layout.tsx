@@ -8,9 +8,11 @@ export interface AdminContext {
 	user: { displayName: string; role: string } | null;
 	csrfToken: string;
 	/** Which navigation item is current. */
-	section?: "stories" | "new" | "home" | "media" | "users";
+	section?: "stories" | "new" | "home" | "media" | "users" | "site";
 	canManageUsers?: boolean;
 	canCurateHome?: boolean;
+	/** Sections and site settings (admins). */
+	canManageSite?: boolean;
 }
 
 /** A hidden field carrying the CSRF token; every state-changing form includes one. */
@@ -24,6 +26,7 @@ const links = [
 	["home", "/admin/front-page", "admin.nav.home"],
 	["media", "/admin/media", "admin.nav.media"],
 	["users", "/admin/users", "admin.nav.users"],
+	["site", "/admin/site", "admin.nav.siteSettings"],
 ] as const;
 
 /** The newsroom page frame: bar with navigation and the account, then the page. */
@@ -60,7 +63,15 @@ export function AdminLayout({
 						<nav aria-label={ctx.t("admin.nav")}>
 							<ul>
 								{links
-									.filter(([key]) => (key === "users" ? ctx.canManageUsers : key === "home" ? ctx.canCurateHome : true))
+									.filter(([key]) =>
+										key === "users"
+											? ctx.canManageUsers
+											: key === "home"
+												? ctx.canCurateHome
+												: key === "site"
+													? ctx.canManageSite
+													: true,
+									)
 									.map(([key, href, label]) => (
 										<li key={key}>
 											<a href={href} aria-current={ctx.section === key ? "page" : undefined}>

@@ -84,7 +84,7 @@ export function StoryListPage({ ctx, list }: { ctx: AdminContext; list: StoryLis
 				<button type="submit">{ctx.t("stories.filter")}</button>
 			</form>
 			<p class="hint" role="status">
-				{ctx.t("stories.count", { count: list.total })}
+				{list.total === 1 ? ctx.t("stories.countOne") : ctx.t("stories.count", { count: list.total })}
 			</p>
 			{list.rows.length === 0 ? (
 				<p>{ctx.t("stories.none")}</p>

@@ -1,0 +1,112 @@
+import {
+	type DatabaseIntrospector,
+	type DatabaseMetadata,
+	type DatabaseMetadataOptions,
+	Kysely,
+	PostgresDialect,
+	type SchemaMetadata,
+	sql,
+	type TableMetadata,
+} from "kysely";
+import pg from "pg";
+import type { Database } from "../../database.js";
+
+/** A schema name that needs no quoting anywhere: it goes into the connection's startup options. */
+const PLAIN_SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * Counts (`count(*)` is `bigint`) and sums come back from PostgreSQL as
+ * strings; SQLite gives numbers. Dateline's counts are far below 2^53, so both
+ * dialects hand the code plain numbers. Set per pool, not on pg's globals.
+ */
+function numericTypes(): pg.CustomTypesConfig {
+	const types = new pg.TypeOverrides();
+	types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+	types.setTypeParser(pg.types.builtins.NUMERIC, (value: string) => Number(value));
+	return types;
+}
+
+/**
+ * Kysely's PostgreSQL introspector lists the tables of every schema in the
+ * database, so its migrator would take another schema's `kysely_migration`
+ * for this one's. This one sees only the connection's current schema, which
+ * keeps sites (and test runs) that share a database in separate schemas apart.
+ */
+class CurrentSchemaIntrospector implements DatabaseIntrospector {
+	constructor(
+		private readonly db: Kysely<unknown>,
+		private readonly inner: DatabaseIntrospector,
+	) {}
+
+	getSchemas(): Promise<SchemaMetadata[]> {
+		return this.inner.getSchemas();
+	}
+
+	async getTables(options?: DatabaseMetadataOptions): Promise<TableMetadata[]> {
+		const current = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(this.db);
+		const schema = current.rows[0]?.schema;
+		return (await this.inner.getTables(options)).filter((table) => table.schema === schema);
+	}
+
+	async getMetadata(options?: DatabaseMetadataOptions): Promise<DatabaseMetadata> {
+		return { tables: await this.getTables(options) };
+	}
+}
+
+class CurrentSchemaPostgresDialect extends PostgresDialect {
+	override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+		return new CurrentSchemaIntrospector(db, super.createIntrospector(db));
+	}
+}
+
+export interface PostgresOptions {
+	/** `postgres://user:password@host:5432/database`. */
+	url: string;
+	/** Runs every connection with only this schema on its search path (tests give each run its own). */
+	schema?: string;
+	/** Pool size; defaults to pg's (10). */
+	maxConnections?: number;
+}
+
+/** "host:port/database" of a connection URL, with no user or password: safe to print. */
+export function describePostgresUrl(url: string): string {
+	try {
+		const parsed = new URL(url);
+		return `${parsed.hostname || "localhost"}:${parsed.port || "5432"}${parsed.pathname}`;
+	} catch {
+		return "the DATABASE_URL server";
+	}
+}
+
+/**
+ * A connection pool to PostgreSQL. Nothing connects until the first query.
+ * `db.destroy()` ends the pool.
+ */
+export function openPostgres(options: PostgresOptions): Kysely<Database> {
+	const config: pg.PoolConfig = {
+		connectionString: options.url,
+		application_name: "dateline",
+		types: numericTypes(),
+	};
+	if (options.schema !== undefined) {
+		if (!PLAIN_SCHEMA_NAME.test(options.schema)) {
+			throw new Error(`Schema name ${JSON.stringify(options.schema)} must be lower-case letters, digits and _`);
+		}
+		config.options = `-c search_path=${options.schema}`;
+	}
+	if (options.maxConnections !== undefined) config.max = options.maxConnections;
+	const pool = new pg.Pool(config);
+	// An idle connection that the server drops must not crash the process; the next query reports it.
+	pool.on("error", () => {});
+	return new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
+}
+
+/** Fails with a message naming the server (never the password) when PostgreSQL cannot be reached. */
+export async function checkPostgresConnection(db: Kysely<Database>, url: string): Promise<void> {
+	try {
+		await sql`SELECT 1`.execute(db);
+	} catch (error) {
+		const reason = error instanceof Error ? error.message : String(error);
+		throw new Error(`Cannot connect to PostgreSQL at ${describePostgresUrl(url)}: ${reason}`, { cause: error });
+	}
+}
