@@ -63,6 +63,12 @@ const configSchema = z.object({
 		.string()
 		.min(1, "a Cache-Control value")
 		.default("public, max-age=60, s-maxage=300, stale-while-revalidate=86400"),
+	DATELINE_SCHEDULER_INTERVAL_MS: z.coerce
+		.number({ message: "milliseconds between checks for due stories, such as 10000" })
+		.int("a whole number of milliseconds")
+		.min(100, "at least 100 milliseconds")
+		.max(30_000, "at most 30000 milliseconds, so due stories go out within 30 s")
+		.default(10_000),
 	DATELINE_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 	DATABASE_URL: z
 		.string()
@@ -81,6 +87,8 @@ export interface Config {
 	pageCacheBytes: number;
 	/** Cache-Control of public pages, for browsers and CDNs. */
 	cacheControl: string;
+	/** How often each node looks for scheduled stories that are due. */
+	schedulerIntervalMs: number;
 	/** The largest media upload accepted, in bytes. */
 	maxUploadBytes: number;
 	logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -110,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 		maxUploadBytes: Math.round(values.DATELINE_MAX_UPLOAD_MB * 1024 * 1024),
 		pageCacheBytes: values.DATELINE_PAGE_CACHE === "off" ? 0 : Math.round(values.DATELINE_PAGE_CACHE_MB * 1024 * 1024),
 		cacheControl: values.DATELINE_CACHE_CONTROL,
+		schedulerIntervalMs: values.DATELINE_SCHEDULER_INTERVAL_MS,
 		logLevel: values.DATELINE_LOG_LEVEL,
 		...(values.DATABASE_URL === undefined ? {} : { databaseUrl: values.DATABASE_URL }),
 	};

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.js";
+import { startPostgresPurgeRelay } from "./cache/postgres-purge-relay.js";
 import { PurgeBus } from "./cache/purge-bus.js";
 import { systemClock } from "./clock.js";
 import { type Config, loadConfig } from "./config.js";
@@ -65,8 +66,13 @@ export async function serve(options: {
 		logger: app.log,
 	});
 	// Scheduled stories: every node runs this; each due story is claimed by exactly one.
-	const scheduler = newsroom.scheduler.start(10_000);
+	const scheduler = newsroom.scheduler.start(site.config.schedulerIntervalMs);
+	// Several nodes on one PostgreSQL database: purges reach every node's page cache.
+	const relay = site.config.databaseUrl
+		? await startPostgresPurgeRelay({ url: site.config.databaseUrl, bus: purge, logger: app.log })
+		: undefined;
 	const close = async () => {
+		await relay?.stop();
 		await scheduler.stop();
 		await app.close();
 		await site.db.destroy();

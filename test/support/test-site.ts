@@ -46,6 +46,7 @@ export async function createTestSite(options: { demo?: boolean; config?: Partial
 		timeZone: "Asia/Kabul",
 		maxUploadBytes: 20 * 1024 * 1024,
 		pageCacheBytes: 16 * 1024 * 1024,
+		schedulerIntervalMs: 10_000,
 		cacheControl: "public, max-age=60, s-maxage=300, stale-while-revalidate=86400",
 		logLevel: "silent",
 		...options.config,

@@ -1,0 +1,284 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+/**
+ * Two `dateline serve` processes on one PostgreSQL database behave as one
+ * site: a change made through one is read through the other, page caches are
+ * purged on both, sessions work on either, and a scheduled story goes out once.
+ */
+const baseUrl = process.env.TEST_DATABASE_URL;
+const root = path.resolve(import.meta.dirname, "../..");
+const bin = path.join(root, "bin/dateline.js");
+const PASSWORD = "correct horse battery staple";
+
+if (!baseUrl) {
+	console.warn("multi-node tests skipped: set TEST_DATABASE_URL=postgres://… to run them against PostgreSQL.");
+}
+
+const maybe = baseUrl ? describe : describe.skip;
+
+interface Node {
+	url: string;
+	process: ChildProcess;
+	output: () => string;
+}
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.listen(0, "127.0.0.1", () => {
+			const address = server.address();
+			server.close(() =>
+				typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+			);
+		});
+	});
+}
+
+/** A cookie jar over fetch, good enough for the newsroom's two cookies. */
+class Browser {
+	private readonly cookies = new Map<string, string>();
+
+	async request(url: string, init: RequestInit = {}): Promise<Response> {
+		const response = await fetch(url, {
+			...init,
+			redirect: "manual",
+			headers: {
+				...(init.headers as Record<string, string>),
+				cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
+			},
+		});
+		for (const line of response.headers.getSetCookie()) {
+			const [pair] = line.split(";");
+			const [name, ...value] = (pair ?? "").split("=");
+			if (name) this.cookies.set(name.trim(), value.join("="));
+		}
+		return response;
+	}
+
+	async csrf(url: string): Promise<string> {
+		const html = await (await this.request(url)).text();
+		const match = /name="_csrf" value="([^"]+)"/.exec(html);
+		if (!match?.[1]) throw new Error(`no CSRF token at ${url}`);
+		return match[1];
+	}
+
+	post(url: string, form: Record<string, string>): Promise<Response> {
+		return this.request(url, {
+			method: "POST",
+			headers: { "content-type": "application/x-www-form-urlencoded" },
+			body: new URLSearchParams(form).toString(),
+		});
+	}
+
+	copyCookiesTo(other: Browser): void {
+		for (const [name, value] of this.cookies) other.cookies.set(name, value);
+	}
+}
+
+maybe("several nodes on one PostgreSQL database", () => {
+	const database = `dateline_nodes_${randomBytes(6).toString("hex")}`;
+	let databaseUrl = "";
+	const nodes: Node[] = [];
+	const dirs: string[] = [];
+	let admin: pg.Client;
+
+	function env(dataDir: string, port: number): NodeJS.ProcessEnv {
+		return {
+			...process.env,
+			DATABASE_URL: databaseUrl,
+			DATELINE_DATA_DIR: dataDir,
+			PORT: String(port),
+			DATELINE_HOST: "127.0.0.1",
+			DATELINE_LOG_LEVEL: "warn",
+			DATELINE_SCHEDULER_INTERVAL_MS: "300",
+			DATELINE_TIMEZONE: "UTC",
+		};
+	}
+
+	async function run(args: string[], input?: string): Promise<string> {
+		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-node-"));
+		dirs.push(dataDir);
+		return new Promise((resolve, reject) => {
+			const child = spawn(process.execPath, [bin, ...args], { env: env(dataDir, 3999), cwd: root });
+			let out = "";
+			child.stdout.on("data", (chunk) => {
+				out += chunk;
+			});
+			child.stderr.on("data", (chunk) => {
+				out += chunk;
+			});
+			child.on("close", (code) =>
+				code === 0 ? resolve(out) : reject(new Error(`dateline ${args.join(" ")} exited ${code}: ${out}`)),
+			);
+			child.stdin.end(input ?? "");
+		});
+	}
+
+	async function start(): Promise<Node> {
+		const port = await freePort();
+		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-node-"));
+		dirs.push(dataDir);
+		const child = spawn(process.execPath, [bin, "serve", "--no-demo"], { env: env(dataDir, port), cwd: root });
+		let output = "";
+		await new Promise<void>((resolve, reject) => {
+			const timer = setTimeout(() => reject(new Error(`node did not start:\n${output}`)), 30_000);
+			const onData = (chunk: Buffer) => {
+				output += chunk.toString();
+				if (output.includes("Dateline is serving")) {
+					clearTimeout(timer);
+					resolve();
+				}
+			};
+			child.stdout.on("data", onData);
+			child.stderr.on("data", onData);
+			child.once("close", (code) => {
+				clearTimeout(timer);
+				reject(new Error(`node exited ${code}:\n${output}`));
+			});
+		});
+		const node = { url: `http://127.0.0.1:${port}`, process: child, output: () => output };
+		nodes.push(node);
+		return node;
+	}
+
+	beforeAll(async () => {
+		if (!fs.existsSync(path.join(root, "dist/cli/main.js")))
+			throw new Error("dist/ is missing: run `npm run build` first.");
+		admin = new pg.Client({ connectionString: baseUrl });
+		await admin.connect();
+		await admin.query(`CREATE DATABASE ${database}`);
+		const parsed = new URL(baseUrl ?? "");
+		parsed.pathname = `/${database}`;
+		databaseUrl = parsed.toString();
+		await run(["init"]);
+		await run(
+			["user", "add", "--email", "editor@example.org", "--role", "admin", "--name", "Amina", "--password-stdin"],
+			`${PASSWORD}\n`,
+		);
+	}, 60_000);
+
+	afterAll(async () => {
+		for (const node of nodes) {
+			node.process.removeAllListeners("close");
+			node.process.kill("SIGTERM");
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+		await admin.end();
+		for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+	});
+
+	it("publishes through one node, purges and serves it on the other, shares sessions, and schedules once", async () => {
+		const [a, b] = [await start(), await start()];
+		if (!a || !b) throw new Error("nodes did not start");
+
+		// Log in on node A; the session works on node B too.
+		const onA = new Browser();
+		const loginCsrf = await onA.csrf(`${a.url}/admin/login`);
+		const login = await onA.post(`${a.url}/admin/login`, {
+			_csrf: loginCsrf,
+			email: "editor@example.org",
+			password: PASSWORD,
+			next: "/admin/",
+		});
+		expect(login.status).toBe(303);
+		const onB = new Browser();
+		onA.copyCookiesTo(onB);
+		expect((await onB.request(`${b.url}/admin/`)).status).toBe(200);
+
+		const csrf = await onA.csrf(`${a.url}/admin/sections`);
+		expect(
+			(
+				await onA.post(`${a.url}/admin/sections`, {
+					_csrf: csrf,
+					name: "National News",
+					slug: "news",
+					description: "",
+					parentId: "",
+				})
+			).status,
+		).toBe(303);
+
+		// Node B caches its front page.
+		await fetch(`${b.url}/`);
+		expect((await fetch(`${b.url}/`)).headers.get("x-cache")).toBe("HIT");
+
+		// Write and publish through node A.
+		const created = await onA.post(`${a.url}/admin/stories`, {
+			_csrf: csrf,
+			headline: "Two nodes, one newsroom",
+			standfirst: "",
+			datelinePlace: "Kabul",
+			sourceLine: "",
+			language: "en",
+			sectionId: await sectionId(),
+			tagNames: "Scale",
+			featuredMediaId: "",
+			bodySource: "Published through one node and read through the other.",
+		});
+		expect(created.status).toBe(303);
+		const storyId = /\/admin\/stories\/(\d+)\/edit/.exec(created.headers.get("location") ?? "")?.[1] ?? "";
+		const publishedAt = Date.now();
+		expect((await onA.post(`${a.url}/admin/stories/${storyId}/publish`, { _csrf: csrf })).status).toBe(303);
+
+		// Node B's cached front page is purged through LISTEN/NOTIFY within a second.
+		let seen = false;
+		while (Date.now() - publishedAt < 1000 && !seen) {
+			seen = (await (await fetch(`${b.url}/`)).text()).includes("Two nodes, one newsroom");
+			if (!seen) await new Promise((resolve) => setTimeout(resolve, 50));
+		}
+		expect(seen, "node B showed the story within 1 s").toBe(true);
+
+		// A story scheduled to be due now is published exactly once, though both nodes run the scheduler.
+		const draft = await onA.post(`${a.url}/admin/stories`, {
+			_csrf: csrf,
+			headline: "Scheduled across nodes",
+			standfirst: "",
+			datelinePlace: "",
+			sourceLine: "",
+			language: "en",
+			sectionId: await sectionId(),
+			tagNames: "",
+			featuredMediaId: "",
+			bodySource: "Due in a moment.",
+		});
+		const scheduledId = Number(/\/admin\/stories\/(\d+)\/edit/.exec(draft.headers.get("location") ?? "")?.[1]);
+		const client = new pg.Client({ connectionString: databaseUrl });
+		await client.connect();
+		try {
+			await client.query("UPDATE articles SET status = 'scheduled', scheduled_at = $1 WHERE id = $2", [
+				new Date(Date.now() + 500).toISOString(),
+				scheduledId,
+			]);
+			await new Promise((resolve) => setTimeout(resolve, 2500));
+			const status = await client.query<{ status: string }>("SELECT status FROM articles WHERE id = $1", [scheduledId]);
+			expect(status.rows[0]?.status).toBe("published");
+			const entries = await client.query<{ count: number }>(
+				"SELECT count(*)::int AS count FROM audit_log WHERE action = 'story.publish.scheduled' AND subject_id = $1",
+				[scheduledId],
+			);
+			expect(entries.rows[0]?.count).toBe(1);
+		} finally {
+			await client.end();
+		}
+		expect(await (await fetch(`${b.url}/`)).text()).toContain("Scheduled across nodes");
+	}, 60_000);
+
+	async function sectionId(): Promise<string> {
+		const client = new pg.Client({ connectionString: databaseUrl });
+		await client.connect();
+		try {
+			const result = await client.query<{ id: number }>("SELECT id FROM sections WHERE slug = 'news'");
+			return String(result.rows[0]?.id ?? "");
+		} finally {
+			await client.end();
+		}
+	}
+});
