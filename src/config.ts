@@ -14,11 +14,12 @@ const timeZoneSchema = z.string().refine(
 	{ message: "an IANA time zone such as UTC or Asia/Kabul" },
 );
 
-/** A postgres:// or postgresql:// URL that names a host. */
+/** A postgres:// or postgresql:// URL that names a host, or a socket directory as `?host=/run/postgresql`. */
 function isPostgresUrl(value: string): boolean {
 	try {
 		const url = new URL(value);
-		return (url.protocol === "postgres:" || url.protocol === "postgresql:") && url.hostname !== "";
+		const host = url.hostname !== "" || url.searchParams.has("host");
+		return (url.protocol === "postgres:" || url.protocol === "postgresql:") && host;
 	} catch {
 		return false;
 	}

@@ -69,6 +69,7 @@ export const errorCatalog = {
 		status: 500,
 		message: "The database file cannot be read as a Dateline database.",
 	},
+	ERR_DATABASE_UNREACHABLE: { status: 500, message: "The PostgreSQL server in DATABASE_URL cannot be reached." },
 	ERR_INTERNAL: { status: 500, message: "Something went wrong on our side." },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -9,6 +9,7 @@ import {
 	type TableMetadata,
 } from "kysely";
 import pg from "pg";
+import { AppError } from "../../../errors.js";
 import type { Database } from "../../database.js";
 
 /** A schema name that needs no quoting anywhere: it goes into the connection's startup options. */
@@ -72,7 +73,8 @@ export interface PostgresOptions {
 export function describePostgresUrl(url: string): string {
 	try {
 		const parsed = new URL(url);
-		return `${parsed.hostname || "localhost"}:${parsed.port || "5432"}${parsed.pathname}`;
+		const host = parsed.hostname || parsed.searchParams.get("host") || "localhost";
+		return `${host}:${parsed.port || "5432"}${parsed.pathname}`;
 	} catch {
 		return "the DATABASE_URL server";
 	}
@@ -107,6 +109,6 @@ export async function checkPostgresConnection(db: Kysely<Database>, url: string)
 		await sql`SELECT 1`.execute(db);
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : String(error);
-		throw new Error(`Cannot connect to PostgreSQL at ${describePostgresUrl(url)}: ${reason}`, { cause: error });
+		throw new AppError("ERR_DATABASE_UNREACHABLE", `${describePostgresUrl(url)} (${reason})`, { cause: error });
 	}
 }
