@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SITE_KEY as EVERY_PAGE } from "../../cache/purge-bus.js";
 import type { Db } from "../../db/database.js";
+import { CALENDAR_CHOICES } from "../../i18n/calendars.js";
 
 const siteSettingsSchema = z.object({
 	name: z.string().min(1).default("Dateline"),
@@ -11,6 +12,15 @@ const siteSettingsSchema = z.object({
 	logoUrl: z.string().default(""),
 	logoWidth: z.number().int().positive().default(600),
 	logoHeight: z.number().int().positive().default(60),
+	/** The calendar dates are shown in: "gregorian", "persian" (Solar Hijri), "islamic" (Hijri), or two as "gregorian+persian". */
+	calendar: z.enum(CALENDAR_CHOICES).default("gregorian"),
+	/**
+	 * Calendars for pages in one language, keyed by language tag; others use
+	 * `calendar`. Afghan readers of Dari and Pashto expect the Solar Hijri year.
+	 */
+	calendarByLanguage: z
+		.record(z.string().min(2), z.enum(CALENDAR_CHOICES))
+		.default({ "fa-AF": "persian", ps: "persian" }),
 });
 
 /** The site's identity, as readers see it. */

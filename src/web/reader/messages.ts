@@ -1,3 +1,8 @@
+import { digitSystemFor, shapeDigits } from "../../i18n/digits.js";
+import { ar } from "./messages/ar.js";
+import { faAF } from "./messages/fa-AF.js";
+import { ps } from "./messages/ps.js";
+
 /**
  * The reader site's message catalog. Every string a reader sees comes from
  * here, so another language is a new catalog, not a template change.
@@ -68,18 +73,32 @@ export const en = {
 export type MessageKey = keyof typeof en;
 export type Catalog = Record<MessageKey, string>;
 
-/** Looks a key up and fills its placeholders. */
+/** Looks a key up and fills its placeholders; numbers are written in the catalog's digits. */
 export type Translator = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-const catalogs: Record<string, Partial<Catalog>> = { en };
+/** The catalogs by language tag, English first. Each must have every key of `en` (a test checks). */
+export const catalogs: Readonly<Record<string, Partial<Catalog>>> = { en, "fa-AF": faAF, ps, ar };
 
-/** The translator for `language`, falling back to English key by key. */
+const catalogsByLowerTag = new Map(Object.entries(catalogs).map(([tag, catalog]) => [tag.toLowerCase(), catalog]));
+
+/**
+ * The translator for `language` (its own catalog, else its primary language's),
+ * falling back to English key by key. Number parameters are written in the
+ * digits of the catalog's date locale ("{count} stories" → "۴۰ گزارش");
+ * string parameters are user content and stay as they are.
+ */
 export function translator(language: string): Translator {
-	const primary = catalogs[language] ?? catalogs[language.split("-")[0] ?? ""] ?? {};
+	const tag = language.toLowerCase();
+	const primary = catalogsByLowerTag.get(tag) ?? catalogsByLowerTag.get(tag.split("-")[0] ?? "") ?? {};
+	const digits = digitSystemFor(primary["locale.dates"] ?? en["locale.dates"]);
+	const fill = (value: string | number) => (typeof value === "number" ? shapeDigits(String(value), digits) : value);
 	return (key, params) => {
 		const template = primary[key] ?? en[key];
 		if (!params) return template;
-		return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+		return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+			const value = Object.hasOwn(params, name) ? params[name] : undefined;
+			return value === undefined ? whole : fill(value);
+		});
 	};
 }
 

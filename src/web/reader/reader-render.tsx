@@ -7,6 +7,7 @@ import { SITE_KEY } from "../../cache/purge-bus.js";
 import { READER_CSP } from "../../cache/serve-cached.js";
 import type { Config } from "../../config.js";
 import { sectionPath } from "../../content/articles/article.js";
+import { calendarForLanguage, dateFormatter } from "../../i18n/calendars.js";
 import type { Services } from "../../services.js";
 import { siteCss } from "./assets/site-css.js";
 import { directionOf, translator } from "./messages.js";
@@ -44,10 +45,12 @@ export function createReaderRenderer(options: {
 			services.frontPage.breaking(),
 		]);
 		const t = translator(language);
-		const dates = new Intl.DateTimeFormat(t("locale.dates"), {
-			dateStyle: "long",
-			timeStyle: "short",
+		// Dates in the catalog's locale and digits, in the calendar the site chose for this language.
+		const formatDate = dateFormatter({
+			locale: t("locale.dates"),
+			calendar: calendarForLanguage(site, language),
 			timeZone: config.timeZone,
+			join: (first, second) => t("date.both", { first, second }),
 		});
 		return {
 			siteName: site.name,
@@ -55,7 +58,7 @@ export function createReaderRenderer(options: {
 			language,
 			dir: directionOf(language),
 			t,
-			formatDate: (at) => dates.format(at),
+			formatDate,
 			absolute: (path) => `${config.publicUrl}${path}`,
 			stylesheetHref,
 			breaking: breaking ? { text: breaking.text, href: breaking.url } : null,
