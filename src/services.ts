@@ -52,7 +52,7 @@ export function createServices(deps: {
 		search: new SearchService({ db: deps.db, adapter: deps.adapter, clock: deps.clock, articles }),
 		sections: new SectionService({ db: deps.db, clock: deps.clock, onChange }),
 		people: new PersonService({ db: deps.db, clock: deps.clock }),
-		tags: new TagService(deps.db),
+		tags: new TagService(deps.db, onChange),
 		settings: new SettingsService(deps.db, onChange),
 		syndication: new SyndicationService({ db: deps.db, clock: deps.clock }),
 		media: new MediaService({

@@ -53,6 +53,23 @@ export interface ArticleTable {
 	featured_media_id: number | null;
 	/** The newsroom user who created the story; an author may publish only their own. */
 	created_by: number | null;
+	/** Stories that are translations of one another share this number; null for a story with none. */
+	translation_group: number | null;
+}
+
+/** A section's name in one language; the section's own `name` is used where a language has none. */
+export interface SectionNameTable {
+	section_id: number;
+	/** BCP 47 language tag ("en", "fa-AF"). */
+	language: string;
+	name: string;
+}
+
+/** A tag's name in one language; the tag's own `name` is used where a language has none. */
+export interface TagNameTable {
+	tag_id: number;
+	language: string;
+	name: string;
 }
 
 export interface ArticlePersonTable {
@@ -203,6 +220,8 @@ export interface Database {
 	autosaves: AutosaveTable;
 	media: MediaTable;
 	media_variants: MediaVariantTable;
+	section_names: SectionNameTable;
+	tag_names: TagNameTable;
 }
 
 export type Db = Kysely<Database>;

@@ -3,12 +3,14 @@ import type { Db } from "./database.js";
 import type { DialectAdapter } from "./dialects/dialect.js";
 import { foundationMigration } from "./migrations/0001-foundation.js";
 import { newsroomMigration } from "./migrations/0002-newsroom.js";
+import { languagesMigration } from "./migrations/0003-languages.js";
 
 /** Append-only: a shipped migration is never edited, a change is a new entry. */
 function migrations(adapter: DialectAdapter): Record<string, Migration> {
 	return {
 		"0001-foundation": foundationMigration(adapter),
 		"0002-newsroom": newsroomMigration(adapter),
+		"0003-languages": languagesMigration(adapter),
 	};
 }
 

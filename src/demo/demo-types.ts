@@ -4,6 +4,8 @@ export interface DemoSection {
 	name: string;
 	description: string;
 	parent?: string;
+	/** Its name in other languages, by language tag. */
+	names?: Readonly<Record<string, string>>;
 }
 
 /** A demo byline with a short bio. */
@@ -31,4 +33,8 @@ export interface DemoStory {
 	hoursAgo: number;
 	updatedHoursAgo?: number;
 	body: string;
+	/** BCP 47 tag; the site's default language ("en") when absent. */
+	language?: string;
+	/** The slug of the demo story this one translates; the two are linked as translations. */
+	translationOf?: string;
 }

@@ -146,6 +146,52 @@ export class ArticleRepository {
 			.execute();
 	}
 
+	/** Stories in any of `groups`, each with its language and status. */
+	async groupMembers(
+		groups: readonly number[],
+		db: Db = this.db,
+	): Promise<{ id: number; language: string; status: ArticleTable["status"]; translation_group: number }[]> {
+		if (groups.length === 0) return [];
+		const rows = await db
+			.selectFrom("articles")
+			.select(["id", "language", "status", "translation_group"])
+			.where("translation_group", "in", groups)
+			.orderBy("id")
+			.execute();
+		return rows.flatMap((row) =>
+			row.translation_group === null ? [] : [{ ...row, translation_group: row.translation_group }],
+		);
+	}
+
+	/** Puts `ids` in translation group `group` (null: in none). */
+	async setTranslationGroup(ids: readonly number[], group: number | null, db: Db = this.db): Promise<void> {
+		if (ids.length === 0) return;
+		await db.updateTable("articles").set({ translation_group: group }).where("id", "in", ids).execute();
+	}
+
+	/** The published stories of `groups`, oldest first, with what a language switcher shows. */
+	async publishedInGroups(
+		groups: readonly number[],
+		db: Db = this.db,
+	): Promise<
+		{ id: number; slug: string; headline: string; language: string; published_at: string; translation_group: number }[]
+	> {
+		if (groups.length === 0) return [];
+		const rows = await db
+			.selectFrom("articles")
+			.select(["id", "slug", "headline", "language", "published_at", "translation_group"])
+			.where("translation_group", "in", groups)
+			.where("status", "=", "published")
+			.where("published_at", "is not", null)
+			.orderBy("id")
+			.execute();
+		return rows.flatMap((row) =>
+			row.translation_group === null || row.published_at === null
+				? []
+				: [{ ...row, published_at: row.published_at, translation_group: row.translation_group }],
+		);
+	}
+
 	/** Published stories matching `filter`, newest first. */
 	async listPublished(filter: PublishedFilter, page: { limit: number; offset: number }): Promise<SummaryRow[]> {
 		return this.published(filter)

@@ -11,7 +11,13 @@ import { searchDocument } from "../search/search.js";
 import { SectionRepository } from "../sections/section-repository.js";
 import { TagRepository } from "../tags/tag-repository.js";
 import { slugify } from "../text.js";
-import { type Article, type ArticleStatus, type ArticleSummary, articlePath } from "./article.js";
+import {
+	type Article,
+	type ArticleStatus,
+	type ArticleSummary,
+	type ArticleTranslation,
+	articlePath,
+} from "./article.js";
 import { renderBody, sanitizeBodyHtml } from "./article-body.js";
 import { ArticleRepository, type ArticleRow, type PublishedFilter, type SummaryRow } from "./article-repository.js";
 
@@ -357,12 +363,120 @@ export class ArticleService {
 	}
 
 	/**
+	 * Links stories as translations of one another and returns their group's
+	 * number. A story already in a group brings its group along: the groups
+	 * merge, since a translation of a translation is a translation too. A group
+	 * holds one story per language.
+	 */
+	async linkTranslations(ids: readonly number[], options: WriteOptions = {}): Promise<number> {
+		const unique = [...new Set(ids)];
+		if (unique.length < 2) throw new AppError("ERR_VALIDATION", "Link at least two stories as translations.");
+		let members: number[] = [];
+		const group = await inTransaction(options.db ?? this.deps.db, async (trx) => {
+			const rows = [];
+			for (const id of unique) rows.push(await this.requireArticle(id, trx));
+			const groups = [
+				...new Set(rows.flatMap((row) => (row.translation_group === null ? [] : [row.translation_group]))),
+			];
+			const joined = new Map<number, string>(rows.map((row) => [row.id, row.language]));
+			for (const member of await this.articles.groupMembers(groups, trx)) joined.set(member.id, member.language);
+			const byLanguage = new Map<string, number>();
+			for (const [id, language] of joined) {
+				const other = byLanguage.get(language.toLowerCase());
+				if (other !== undefined)
+					throw new AppError(
+						"ERR_VALIDATION",
+						`Stories ${other} and ${id} are both in "${language}"; a group holds one story per language.`,
+					);
+				byLanguage.set(language.toLowerCase(), id);
+			}
+			members = [...joined.keys()].sort((a, b) => a - b);
+			// Numbered after its oldest story, so a group needs no table of its own.
+			const number = members[0] as number;
+			await this.articles.setTranslationGroup(members, number, trx);
+			return number;
+		});
+		if (!options.db?.isTransaction) this.deps.onChange?.(members.map(articleKey));
+		return group;
+	}
+
+	/** Takes a story out of its translation group; a group left with one story is dissolved. */
+	async unlinkTranslation(id: number, options: WriteOptions = {}): Promise<void> {
+		let affected: number[] = [];
+		await inTransaction(options.db ?? this.deps.db, async (trx) => {
+			const row = await this.requireArticle(id, trx);
+			if (row.translation_group === null) return;
+			const members = await this.articles.groupMembers([row.translation_group], trx);
+			affected = members.map((member) => member.id);
+			const rest = affected.filter((member) => member !== id);
+			await this.articles.setTranslationGroup([id], null, trx);
+			if (rest.length === 1) await this.articles.setTranslationGroup(rest, null, trx);
+			else if (rest.length > 1) await this.articles.setTranslationGroup(rest, Math.min(...rest), trx);
+		});
+		if (!options.db?.isTransaction && affected.length > 0) this.deps.onChange?.(affected.map(articleKey));
+	}
+
+	/** The other published stories of a story's translation group, by language tag. */
+	async translations(articleId: number): Promise<ArticleTranslation[]> {
+		const row = await this.articles.findById(articleId);
+		if (!row || row.translation_group === null) return [];
+		const group = (await this.translationGroups([row.translation_group])).get(row.translation_group) ?? [];
+		return group.filter((version) => version.id !== articleId);
+	}
+
+	/**
+	 * For each of `ids` that has published translations: every published story
+	 * of its group, itself included, by language tag. For sitemaps, in one query.
+	 */
+	async translationGroupsOf(ids: readonly number[]): Promise<Map<number, ArticleTranslation[]>> {
+		const result = new Map<number, ArticleTranslation[]>();
+		if (ids.length === 0) return result;
+		const rows = await this.deps.db
+			.selectFrom("articles")
+			.select(["id", "translation_group"])
+			.where("id", "in", ids)
+			.where("translation_group", "is not", null)
+			.execute();
+		const groups = await this.translationGroups(rows.flatMap((row) => row.translation_group ?? []));
+		for (const row of rows) {
+			const group = row.translation_group === null ? undefined : groups.get(row.translation_group);
+			if (group && group.length > 1 && group.some((version) => version.id === row.id)) result.set(row.id, group);
+		}
+		return result;
+	}
+
+	private async translationGroups(groups: readonly number[]): Promise<Map<number, ArticleTranslation[]>> {
+		const result = new Map<number, ArticleTranslation[]>();
+		for (const row of await this.articles.publishedInGroups([...new Set(groups)])) {
+			const publishedAt = new Date(row.published_at);
+			const list = result.get(row.translation_group) ?? [];
+			list.push({
+				id: row.id,
+				language: row.language,
+				headline: row.headline,
+				slug: row.slug,
+				publishedAt,
+				path: articlePath({ slug: row.slug, publishedAt }, this.deps.timeZone),
+			});
+			result.set(row.translation_group, list);
+		}
+		for (const list of result.values())
+			list.sort((a, b) => (a.language < b.language ? -1 : a.language > b.language ? 1 : a.id - b.id));
+		return result;
+	}
+
+	/**
 	 * The surrogate keys of every page that shows the story: its own page, its
 	 * section and the sections above, its authors and tags, the front page, the
-	 * feeds, and the stories whose "Check Also" points to it.
+	 * feeds, the stories whose "Check Also" points to it, and the other stories
+	 * of its translation group (their switchers name it).
 	 */
 	async cacheKeys(id: number, db: Db = this.deps.db): Promise<string[]> {
-		const row = await db.selectFrom("articles").select(["section_id"]).where("id", "=", id).executeTakeFirst();
+		const row = await db
+			.selectFrom("articles")
+			.select(["section_id", "translation_group"])
+			.where("id", "=", id)
+			.executeTakeFirst();
 		if (!row) return [articleKey(id)];
 		const section = await this.sections.findById(row.section_id, db);
 		const chain = [];
@@ -371,10 +485,12 @@ export class ArticleService {
 			if (current.parentId === null || chain.includes(current.parentId)) break;
 			current = await this.sections.findById(current.parentId, db);
 		}
-		const [people, tags, pointing] = await Promise.all([
+		const [people, tags, pointing, translations] = await Promise.all([
 			db.selectFrom("article_people").select("person_id").where("article_id", "=", id).execute(),
 			db.selectFrom("article_tags").select("tag_id").where("article_id", "=", id).execute(),
 			db.selectFrom("related").select("article_id").where("related_id", "=", id).execute(),
+			// Its translations' pages name it in their language switcher and hreflang links.
+			this.articles.groupMembers(row.translation_group === null ? [] : [row.translation_group], db),
 		]);
 		return [
 			articleKey(id),
@@ -384,6 +500,7 @@ export class ArticleService {
 			...people.map((p) => personKey(p.person_id)),
 			...tags.map((t) => tagKey(t.tag_id)),
 			...pointing.map((r) => articleKey(r.article_id)),
+			...translations.filter((t) => t.id !== id).map((t) => articleKey(t.id)),
 		];
 	}
 

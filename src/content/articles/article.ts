@@ -1,4 +1,5 @@
 import type { ArticleStatus } from "../../db/database.js";
+import { matchesLanguage } from "../language-tags.js";
 
 export type { ArticleStatus };
 
@@ -50,6 +51,50 @@ export interface Article extends ArticleSummary {
 	revision: number;
 	/** The featured image, if the story has one. */
 	featuredMediaId: number | null;
+}
+
+/** A published story of a translation group: what a language switcher and hreflang alternates name. */
+export interface ArticleTranslation {
+	id: number;
+	language: string;
+	headline: string;
+	slug: string;
+	publishedAt: Date;
+	/** Its public path, /yyyy/mm/dd/slug/. */
+	path: string;
+}
+
+/** One `<link rel="alternate" hreflang>`: a language tag, or "x-default", and a site path. */
+export interface HreflangAlternate {
+	hreflang: string;
+	path: string;
+}
+
+/**
+ * The hreflang alternates of a story and its translations (`versions`, the
+ * story itself first): one per language, ordered by tag, then "x-default",
+ * which is the version in the site's language, or else the group's oldest
+ * story (the lowest id), the one the others were most likely translated from.
+ */
+export function hreflangAlternates(
+	versions: readonly { id: number; language: string; path: string }[],
+	siteLanguage: string,
+): HreflangAlternate[] {
+	const byLanguage = new Map<string, { id: number; language: string; path: string }>();
+	for (const version of versions) if (!byLanguage.has(version.language)) byLanguage.set(version.language, version);
+	const unique = [...byLanguage.values()];
+	if (unique.length === 0) return [];
+	const oldest = unique.reduce((a, b) => (b.id < a.id ? b : a));
+	const fallback =
+		unique.find((version) => version.language === siteLanguage) ??
+		unique.find((version) => matchesLanguage(version.language, siteLanguage)) ??
+		oldest;
+	return [
+		...unique
+			.sort((a, b) => (a.language < b.language ? -1 : a.language > b.language ? 1 : 0))
+			.map((version) => ({ hreflang: version.language, path: version.path })),
+		{ hreflang: "x-default", path: fallback.path },
+	];
 }
 
 /** The calendar date parts of `at` in `timeZone`, zero-padded. */

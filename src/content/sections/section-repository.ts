@@ -70,6 +70,51 @@ export class SectionRepository {
 		return row && toRecord(row);
 	}
 
+	/** Sets a section's name in `language`, or removes it when `name` is null. */
+	async setName(input: { sectionId: number; language: string; name: string | null }, db: Db = this.db): Promise<void> {
+		if (input.name === null) {
+			await db
+				.deleteFrom("section_names")
+				.where("section_id", "=", input.sectionId)
+				.where("language", "=", input.language)
+				.execute();
+			return;
+		}
+		const name = input.name;
+		await db
+			.insertInto("section_names")
+			.values({ section_id: input.sectionId, language: input.language, name })
+			.onConflict((oc) => oc.columns(["section_id", "language"]).doUpdateSet({ name }))
+			.execute();
+	}
+
+	/** Every name stored in one of `languages`, as section id → language → name. */
+	async namesIn(languages: readonly string[], db: Db = this.db): Promise<Map<number, Map<string, string>>> {
+		const result = new Map<number, Map<string, string>>();
+		if (languages.length === 0) return result;
+		const rows = await db
+			.selectFrom("section_names")
+			.select(["section_id", "language", "name"])
+			.where("language", "in", languages)
+			.execute();
+		for (const row of rows) {
+			const names = result.get(row.section_id) ?? new Map<string, string>();
+			names.set(row.language, row.name);
+			result.set(row.section_id, names);
+		}
+		return result;
+	}
+
+	/** A section's names in other languages, by language tag. */
+	async namesOf(sectionId: number, db: Db = this.db): Promise<{ language: string; name: string }[]> {
+		return db
+			.selectFrom("section_names")
+			.select(["language", "name"])
+			.where("section_id", "=", sectionId)
+			.orderBy("language")
+			.execute();
+	}
+
 	/** Every section, parents before children, ordered by position then name. */
 	async listAll(): Promise<SectionRecord[]> {
 		const rows = await this.db.selectFrom("sections").select(columns).orderBy("position").orderBy("name").execute();

@@ -2,6 +2,7 @@ import { SITE_KEY } from "../../cache/purge-bus.js";
 import type { Clock } from "../../clock.js";
 import type { Db } from "../../db/database.js";
 import { AppError } from "../../errors.js";
+import { canonicalLanguageTag, languageFallbacks } from "../language-tags.js";
 import { slugify } from "../text.js";
 import { type SectionRecord, SectionRepository } from "./section-repository.js";
 
@@ -51,13 +52,57 @@ export class SectionService {
 		return created;
 	}
 
+	/**
+	 * Names a section in `language` ("Dari" in English, "دری" in Dari); pages
+	 * in that language show it. An empty name removes it, and the section's own
+	 * name is shown again.
+	 */
+	async setName(input: { sectionId: number; language: string; name: string }): Promise<void> {
+		const language = canonicalLanguageTag(input.language);
+		if (!language) throw new AppError("ERR_VALIDATION", `"${input.language}" is not a language tag such as "fa-AF".`);
+		if (!(await this.sections.findById(input.sectionId)))
+			throw new AppError("ERR_VALIDATION", `No section has id ${input.sectionId}.`);
+		const name = input.name.trim();
+		await this.sections.setName({ sectionId: input.sectionId, language, name: name || null });
+		// Section names are in every page's navigation and breadcrumbs.
+		this.deps.onChange?.([SITE_KEY]);
+	}
+
+	/** A section's names in other languages, by language tag. */
+	async names(sectionId: number): Promise<{ language: string; name: string }[]> {
+		return this.sections.namesOf(sectionId);
+	}
+
+	/** Section id → its name in `language` ("fa-AF", else "fa"), for the sections that have one. */
+	async namesIn(language: string): Promise<Map<number, string>> {
+		const fallbacks = languageFallbacks(language);
+		const stored = await this.sections.namesIn(fallbacks);
+		const result = new Map<number, string>();
+		for (const [sectionId, names] of stored) {
+			const name = fallbacks.map((tag) => names.get(tag)).find((found) => found !== undefined);
+			if (name !== undefined) result.set(sectionId, name);
+		}
+		return result;
+	}
+
+	/** `sections` with each name in `language` where the section has one there. */
+	async localize<T extends { id: number; name: string }>(sections: readonly T[], language: string): Promise<T[]> {
+		if (sections.length === 0) return [];
+		const names = await this.namesIn(language);
+		return sections.map((section) => {
+			const name = names.get(section.id);
+			return name === undefined ? section : { ...section, name };
+		});
+	}
+
 	async getByPath(path: string): Promise<SectionRecord | undefined> {
 		return this.sections.findByPath(path);
 	}
 
-	/** The whole tree, top-level sections first in position order. */
-	async tree(): Promise<SectionNode[]> {
-		const all = await this.sections.listAll();
+	/** The whole tree, top-level sections first in position order; named in `language` where given and named there. */
+	async tree(language?: string): Promise<SectionNode[]> {
+		const listed = await this.sections.listAll();
+		const all = language === undefined ? listed : await this.localize(listed, language);
 		const nodes = new Map(all.map((section) => [section.id, { ...section, children: [] as SectionNode[] }]));
 		const roots: SectionNode[] = [];
 		for (const node of nodes.values()) {

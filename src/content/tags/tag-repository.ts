@@ -20,6 +20,50 @@ export class TagRepository {
 		return db.insertInto("tags").values(input).returning(["id", "slug", "name"]).executeTakeFirstOrThrow();
 	}
 
+	/** Sets a tag's name in `language`, or removes it when `name` is null. */
+	async setName(input: { tagId: number; language: string; name: string | null }, db: Db = this.db): Promise<void> {
+		if (input.name === null) {
+			await db
+				.deleteFrom("tag_names")
+				.where("tag_id", "=", input.tagId)
+				.where("language", "=", input.language)
+				.execute();
+			return;
+		}
+		const name = input.name;
+		await db
+			.insertInto("tag_names")
+			.values({ tag_id: input.tagId, language: input.language, name })
+			.onConflict((oc) => oc.columns(["tag_id", "language"]).doUpdateSet({ name }))
+			.execute();
+	}
+
+	/** The names of `tagIds` stored in one of `languages`, as tag id → language → name. */
+	async namesIn(
+		tagIds: readonly number[],
+		languages: readonly string[],
+		db: Db = this.db,
+	): Promise<Map<number, Map<string, string>>> {
+		const result = new Map<number, Map<string, string>>();
+		if (tagIds.length === 0 || languages.length === 0) return result;
+		const rows = await db
+			.selectFrom("tag_names")
+			.select(["tag_id", "language", "name"])
+			.where("tag_id", "in", tagIds)
+			.where("language", "in", languages)
+			.execute();
+		for (const row of rows) {
+			const names = result.get(row.tag_id) ?? new Map<string, string>();
+			names.set(row.language, row.name);
+			result.set(row.tag_id, names);
+		}
+		return result;
+	}
+
+	async findById(id: number, db: Db = this.db): Promise<TagRef | undefined> {
+		return db.selectFrom("tags").select(["id", "slug", "name"]).where("id", "=", id).executeTakeFirst();
+	}
+
 	/** Tags of each article, in the order the editor gave them. */
 	async tagsFor(articleIds: readonly number[]): Promise<Map<number, TagRef[]>> {
 		const result = new Map<number, TagRef[]>();

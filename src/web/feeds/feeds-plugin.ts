@@ -1,7 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Config } from "../../config.js";
-import { articlePath, authorPath, sectionPath, tagPath } from "../../content/articles/article.js";
-import { type FeedScope, latest, SITEMAP_MAX_URLS } from "../../content/syndication/syndication.js";
+import { articlePath, authorPath, hreflangAlternates, sectionPath, tagPath } from "../../content/articles/article.js";
+import {
+	type FeedScope,
+	latest,
+	SITEMAP_MAX_URLS,
+	type SyndicatedStory,
+} from "../../content/syndication/syndication.js";
 import { AppError, errorCatalog, isAppError } from "../../errors.js";
 import type { Services } from "../../services.js";
 import { renderAtom } from "./atom.js";
@@ -83,8 +88,45 @@ export async function feedsPlugin(app: FastifyInstance, options: FeedsOptions): 
 			services.settings.site(),
 			services.syndication.feed(scope, feedSize),
 		]);
-		const feed = buildFeed({ site, stories, lastModified, ...(listing ? { listing } : {}) }, config);
+		const feed = buildFeed(
+			{ site, stories: await inOwnLanguages(stories), lastModified, ...(listing ? { listing } : {}) },
+			config,
+		);
 		return sendCached(request, reply, { contentType: format.contentType, body: format.render(feed), lastModified });
+	}
+
+	/** Each story with its section and tags named in its own language, where they have a name there. */
+	async function inOwnLanguages(stories: readonly SyndicatedStory[]): Promise<SyndicatedStory[]> {
+		const named = new Map<number, SyndicatedStory>();
+		for (const language of new Set(stories.map((story) => story.language))) {
+			const inLanguage = stories.filter((story) => story.language === language);
+			const [sectionNames, tags] = await Promise.all([
+				services.sections.namesIn(language),
+				services.tags.localize(
+					inLanguage.flatMap((story) => story.tags),
+					language,
+				),
+			]);
+			const tagNames = new Map(tags.map((tag) => [tag.id, tag.name]));
+			for (const story of inLanguage) {
+				named.set(story.id, {
+					...story,
+					section: { ...story.section, name: sectionNames.get(story.section.id) ?? story.section.name },
+					tags: story.tags.map((tag) => ({ ...tag, name: tagNames.get(tag.id) ?? tag.name })),
+				});
+			}
+		}
+		return stories.map((story) => named.get(story.id) ?? story);
+	}
+
+	/** A listing's name in the site's language: feeds, like listing pages, are in the site's language. */
+	async function listingName(kind: "section" | "tag", item: { id: number; name: string }): Promise<string> {
+		const language = (await services.settings.site()).language;
+		const [named] =
+			kind === "section"
+				? await services.sections.localize([item], language)
+				: await services.tags.localize([item], language);
+		return named?.name ?? item.name;
 	}
 
 	for (const format of FORMATS) {
@@ -100,7 +142,7 @@ export async function feedsPlugin(app: FastifyInstance, options: FeedsOptions): 
 		app.get<{ Params: { slug: string } }>(`/tag/:slug/${format.suffix}`, async (request, reply) => {
 			const tag = await services.tags.getBySlug(request.params.slug);
 			if (!tag) throw new AppError("ERR_TAG_NOT_FOUND");
-			const listing = { name: tag.name, description: "", path: tagPath(tag) };
+			const listing = { name: await listingName("tag", tag), description: "", path: tagPath(tag) };
 			return sendFeed(request, reply, format, { kind: "tag", tagId: tag.id }, listing);
 		});
 
@@ -112,7 +154,11 @@ export async function feedsPlugin(app: FastifyInstance, options: FeedsOptions): 
 					const path = [s1, s2, s3].filter((segment) => segment !== undefined).join("/");
 					const section = await services.sections.getByPath(path);
 					if (!section) throw new AppError("ERR_SECTION_NOT_FOUND");
-					const listing = { name: section.name, description: section.description, path: sectionPath(section) };
+					const listing = {
+						name: await listingName("section", section),
+						description: section.description,
+						path: sectionPath(section),
+					};
 					return sendFeed(request, reply, format, { kind: "section", sectionId: section.id }, listing);
 				},
 			);
@@ -154,10 +200,25 @@ export async function feedsPlugin(app: FastifyInstance, options: FeedsOptions): 
 			const stories = await services.syndication.articleSitemapPage(page, pageSize);
 			// Page 1 exists even on an empty site, so the address never breaks.
 			if (stories.length === 0 && page > 1) throw new AppError("ERR_PAGE_OUT_OF_RANGE");
-			return stories.map((story) => ({
-				loc: absolute(articlePath(story, config.timeZone)),
-				lastModified: story.lastModified,
-			}));
+			const [site, groups] = await Promise.all([
+				services.settings.site(),
+				services.articles.translationGroupsOf(stories.map((story) => story.id)),
+			]);
+			return stories.map((story) => {
+				const group = groups.get(story.id);
+				return {
+					loc: absolute(articlePath(story, config.timeZone)),
+					lastModified: story.lastModified,
+					...(group
+						? {
+								alternates: hreflangAlternates(group, site.language).map((alternate) => ({
+									hreflang: alternate.hreflang,
+									href: absolute(alternate.path),
+								})),
+							}
+						: {}),
+				};
+			});
 		}
 		switch (file) {
 			case "sections.xml": {

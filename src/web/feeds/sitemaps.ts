@@ -1,12 +1,15 @@
-import { element, rfc3339, textElement, xmlDocument } from "./xml.js";
+import { element, emptyElement, rfc3339, textElement, xmlDocument } from "./xml.js";
 
 const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
+const XHTML_NS = "http://www.w3.org/1999/xhtml";
 
 /** One address in a sitemap (or one sitemap in an index), absolute. */
 export interface SitemapUrl {
 	loc: string;
 	lastModified?: Date | null;
+	/** The same page in other languages (and "x-default"), with absolute hrefs; the page itself included. */
+	alternates?: readonly { hreflang: string; href: string }[];
 }
 
 /** One story in the news sitemap. */
@@ -30,10 +33,22 @@ export function renderSitemapIndex(sitemaps: readonly SitemapUrl[]): string {
 	return xmlDocument(element("sitemapindex", { xmlns: SITEMAP_NS }, children));
 }
 
-/** A sitemap (`urlset`) of pages. */
+/** Google's form of hreflang in a sitemap: `<xhtml:link rel="alternate" hreflang href>` inside the `<url>`. */
+function alternateLinks(url: SitemapUrl): string[] {
+	return (url.alternates ?? []).map((alternate) =>
+		emptyElement("xhtml:link", { rel: "alternate", hreflang: alternate.hreflang, href: alternate.href }),
+	);
+}
+
+/** A sitemap (`urlset`) of pages; the xhtml namespace is declared only when a page has alternates. */
 export function renderUrlSet(urls: readonly SitemapUrl[]): string {
-	const children = urls.map((url) => element("url", {}, [textElement("loc", url.loc), ...lastmod(url.lastModified)]));
-	return xmlDocument(element("urlset", { xmlns: SITEMAP_NS }, children));
+	const children = urls.map((url) =>
+		element("url", {}, [textElement("loc", url.loc), ...lastmod(url.lastModified), ...alternateLinks(url)]),
+	);
+	const translated = urls.some((url) => (url.alternates ?? []).length > 0);
+	return xmlDocument(
+		element("urlset", { xmlns: SITEMAP_NS, ...(translated ? { "xmlns:xhtml": XHTML_NS } : {}) }, children),
+	);
 }
 
 /**

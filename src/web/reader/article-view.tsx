@@ -4,10 +4,26 @@ import type { Config } from "../../config.js";
 import { type Article, articlePath, authorPath, sectionPath, tagPath } from "../../content/articles/article.js";
 import { excerpt } from "../../content/text.js";
 import type { Services } from "../../services.js";
+import { en, type MessageKey, translator } from "./messages.js";
 import { articleHead } from "./page-heads.js";
 import type { ReaderRenderer } from "./reader-render.js";
 import { ArticlePage } from "./views/article-page.js";
 import type { ArticlePageModel } from "./views/view-models.js";
+
+/**
+ * A language's name in that language ("دری", "English"), as a language
+ * switcher shows it: from the language's own catalog, else from ICU, else
+ * the tag itself.
+ */
+export function languageName(tag: string): string {
+	const key = `lang.${tag}`;
+	if (key in en) return translator(tag)(key as MessageKey);
+	try {
+		return new Intl.DisplayNames([tag], { type: "language" }).of(tag) ?? tag;
+	} catch {
+		return tag;
+	}
+}
 
 /** What a story page shows besides the story: its notes, its image and its "Check Also". */
 export interface ArticleExtras {
@@ -33,8 +49,13 @@ export async function articleView(
 	const site = await services.settings.site();
 	const ctx = await renderer.context(story.language, sectionPath(story.section));
 	const related = extras.checkAlso ? (await services.articles.related(story.id, 1))[0] : undefined;
-	const section = await services.sections.getByPath(story.section.path);
-	const chain = section ? await services.sections.ancestry(section) : [];
+	const found = await services.sections.getByPath(story.section.path);
+	// The page is in the story's language, and so are its section and tag names where they have one.
+	const chain = await services.sections.localize(found ? await services.sections.ancestry(found) : [], story.language);
+	const [section] = await services.sections.localize([story.section], story.language);
+	const tags = await services.tags.localize(story.tags, story.language);
+	const localized: Article = { ...story, section: section ?? story.section, tags };
+	const translations = await services.articles.translations(story.id);
 	const breadcrumbs = [
 		{ name: ctx.t("breadcrumb.home"), href: "/" },
 		...chain.map((s) => ({ name: s.name, href: sectionPath(s) })),
@@ -52,7 +73,7 @@ export async function articleView(
 		href: canonical,
 		breadcrumbs,
 		bylines: story.bylines.map((b) => ({ name: b.name, href: authorPath(b) })),
-		tags: story.tags.map((t) => ({ name: t.name, href: tagPath(t) })),
+		tags: tags.map((t) => ({ name: t.name, href: tagPath(t) })),
 		authorBoxes: story.bylines.map((b) => ({ name: b.name, jobTitle: b.jobTitle, bio: b.bio, href: authorPath(b) })),
 		checkAlso: related
 			? {
@@ -62,20 +83,32 @@ export async function articleView(
 					publishedAt: related.publishedAt,
 				}
 			: null,
-		section: { name: story.section.name, href: sectionPath(story.section) },
+		section: { name: localized.section.name, href: sectionPath(localized.section) },
 		corrections: extras.corrections,
 		image: extras.image,
+		translations: translations.map((translation) => ({
+			language: translation.language,
+			languageName: languageName(translation.language),
+			headline: translation.headline,
+			href: translation.path,
+		})),
 	};
 	const head = articleHead({
 		site: { settings: site, absolute: ctx.absolute },
-		story,
+		story: localized,
 		canonical,
 		breadcrumbs,
 		...(extras.image ? { image: extras.image } : {}),
+		// A preview is not at its public address yet: it names no alternates.
+		...(extras.noindex ? {} : { translations }),
 	});
 	return {
 		page: <ArticlePage ctx={ctx} head={extras.noindex ? { ...head, noindex: true } : head} article={model} />,
-		// The page shows this story and the headline of its "Check Also".
-		keys: [articleKey(story.id), ...(related ? [articleKey(related.id)] : [])],
+		// The page shows this story, the headline of its "Check Also" and its translations' headlines.
+		keys: [
+			articleKey(story.id),
+			...(related ? [articleKey(related.id)] : []),
+			...translations.map((translation) => articleKey(translation.id)),
+		],
 	};
 }

@@ -1,4 +1,10 @@
-import { type Article, authorPath, sectionPath } from "../../content/articles/article.js";
+import {
+	type Article,
+	type ArticleTranslation,
+	authorPath,
+	hreflangAlternates,
+	sectionPath,
+} from "../../content/articles/article.js";
 import type { SiteSettings } from "../../content/settings/settings-service.js";
 import { excerpt } from "../../content/text.js";
 import type { FeedLink, PageHead } from "./views/page-context.js";
@@ -44,8 +50,16 @@ export function articleHead(input: {
 	breadcrumbs: readonly { name: string; href: string }[];
 	/** The featured image; without one the site's logo stands in. */
 	image?: { src: string; width: number; height: number; alt: string };
+	/** The story's published translations: with them (even none), the head has hreflang alternates. */
+	translations?: readonly ArticleTranslation[];
 }): PageHead {
 	const { site, story, canonical } = input;
+	const alternates = input.translations
+		? hreflangAlternates(
+				[{ id: story.id, language: story.language, path: canonical }, ...input.translations],
+				site.settings.language,
+			).map((alternate) => ({ hreflang: alternate.hreflang, href: site.absolute(alternate.path) }))
+		: undefined;
 	const description = story.standfirst || excerpt(story.bodyText, 30);
 	const featured = input.image
 		? /^https?:/.test(input.image.src)
@@ -59,12 +73,16 @@ export function articleHead(input: {
 		title: story.headline,
 		...(description ? { description } : {}),
 		canonicalPath: canonical,
+		...(alternates ? { alternates } : {}),
 		openGraph: {
 			"og:type": "article",
 			"og:title": story.headline,
 			"og:url": site.absolute(canonical),
 			"og:site_name": site.settings.name,
 			"og:locale": story.language.replace("-", "_"),
+			...(input.translations && input.translations.length > 0
+				? { "og:locale:alternate": input.translations.map((translation) => translation.language.replace("-", "_")) }
+				: {}),
 			...(description ? { "og:description": description } : {}),
 			...(image ? { "og:image": image } : {}),
 			...(featured && input.image

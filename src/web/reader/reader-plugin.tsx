@@ -4,6 +4,7 @@ import { HOME_KEY, personKey, sectionKey, tagKey } from "../../cache/purge-bus.j
 import type { Config } from "../../config.js";
 import {
 	type Article,
+	type ArticleSummary,
 	articlePath,
 	authorPath,
 	datePartsIn,
@@ -12,7 +13,6 @@ import {
 	tagPath,
 } from "../../content/articles/article.js";
 import { MAX_QUERY_LENGTH } from "../../content/search/search.js";
-import type { SectionRecord } from "../../content/sections/section-repository.js";
 import { AppError, isAppError } from "../../errors.js";
 import type { Services } from "../../services.js";
 import { articleView } from "./article-view.js";
@@ -25,7 +25,7 @@ import { HomePage } from "./views/home-page.js";
 import { ListingPage } from "./views/listing-page.js";
 import type { PageContext } from "./views/page-context.js";
 import { SearchPage } from "./views/search-page.js";
-import type { ArticlePageModel } from "./views/view-models.js";
+import type { ArticlePageModel, StoryCardModel } from "./views/view-models.js";
 
 export interface ReaderOptions {
 	services: Services;
@@ -58,6 +58,15 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 			.header("cache-control", "public, max-age=31536000, immutable")
 			.send(siteCss),
 	);
+
+	/** Story cards for a page in `language`: each kicker names the story's section in that language where it has a name there. */
+	async function cardsIn(language: string): Promise<(story: ArticleSummary) => StoryCardModel> {
+		const names = await services.sections.namesIn(language);
+		return (story) => {
+			const name = names.get(story.section.id);
+			return toCard(name === undefined ? story : { ...story, section: { ...story.section, name } }, config.timeZone);
+		};
+	}
 
 	async function dispatch(request: FastifyRequest, reply: FastifyReply) {
 		const url = new URL(request.url, "http://reader.invalid");
@@ -99,7 +108,8 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 		});
 		const taken = new Set([...(lead ? [lead.id] : []), ...featured.map((story) => story.id)]);
 		const river = newest.filter((story) => !taken.has(story.id)).slice(0, HOME_LATEST);
-		const tree = await services.sections.tree();
+		const tree = await services.sections.tree(site.language);
+		const card = await cardsIn(site.language);
 		// A story already in the lead, the featured row or the river is not repeated in a section block.
 		const shown = new Set([...taken, ...river.map((item) => item.id)]);
 		const blocks = [];
@@ -113,7 +123,7 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 			if (stories.length > 0) {
 				blocks.push({
 					section: { name: top.name, href: sectionPath(top) },
-					stories: stories.map((story) => toCard(story, config.timeZone)),
+					stories: stories.map(card),
 				});
 			}
 		}
@@ -125,9 +135,9 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 				ctx={ctx}
 				head={head}
 				home={{
-					lead: lead ? toCard(lead, config.timeZone) : null,
-					featured: featured.map((story) => toCard(story, config.timeZone)),
-					latest: river.map((story) => toCard(story, config.timeZone)),
+					lead: lead ? card(lead) : null,
+					featured: featured.map(card),
+					latest: river.map(card),
 					blocks,
 				}}
 			/>,
@@ -154,11 +164,6 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 		return send(reply, 200, page, keys);
 	}
 
-	async function _sectionChain(path: string): Promise<SectionRecord[]> {
-		const section = await services.sections.getByPath(path);
-		return section ? services.sections.ancestry(section) : [];
-	}
-
 	async function section(reply: FastifyReply, path: string, page: number) {
 		const found = await services.sections.getByPath(path);
 		if (!found) {
@@ -170,14 +175,15 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 		const site = await services.settings.site();
 		const base = sectionPath(found);
 		const ctx = await context(site.language, base);
-		const chain = await services.sections.ancestry(found);
+		// Listings are in the site's language, and so are section names where they have one.
+		const chain = await services.sections.localize(await services.sections.ancestry(found), site.language);
 		const breadcrumbs = [
 			{ name: ctx.t("breadcrumb.home"), href: "/" },
 			...chain.map((s) => ({ name: s.name, href: sectionPath(s) })),
 		];
 		return listing(reply, ctx, {
 			kind: "section",
-			title: found.name,
+			title: chain.at(-1)?.name ?? found.name,
 			description: found.description,
 			base,
 			page,
@@ -215,7 +221,8 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 		const site = await services.settings.site();
 		const ctx = await context(site.language, "");
 		const base = tagPath(found);
-		const title = ctx.t("listing.tagTitle", { name: found.name });
+		const [named = found] = await services.tags.localize([found], site.language);
+		const title = ctx.t("listing.tagTitle", { name: named.name });
 		return listing(reply, ctx, {
 			kind: "tag",
 			title,
@@ -253,6 +260,7 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 		});
 		const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 		if (input.page > pages) throw new AppError("ERR_PAGE_OUT_OF_RANGE");
+		const card = await cardsIn(ctx.language);
 		const canonicalPath = pagedPath(input.base, input.page);
 		const title =
 			input.page > 1 ? `${input.title} – ${ctx.t("pagination.pageOf", { page: input.page, pages })}` : input.title;
@@ -278,7 +286,7 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 			...(input.jobTitle ? { jobTitle: input.jobTitle } : {}),
 			total,
 			breadcrumbs: input.breadcrumbs,
-			stories: items.map((item) => toCard(item, config.timeZone)),
+			stories: items.map(card),
 			pagination: {
 				page: input.page,
 				pages,
@@ -301,6 +309,7 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 		const ctx = await context(site.language, "/search");
 		const found = await services.search.search(raw, page);
 		if (found.total > 0 && page > found.pages) throw new AppError("ERR_PAGE_OUT_OF_RANGE");
+		const card = await cardsIn(site.language);
 		const hrefFor = (n: number) =>
 			`/search?${new URLSearchParams({ q: found.query.text, ...(n > 1 ? { page: String(n) } : {}) })}`;
 		const searched = found.query.text !== "";
@@ -309,7 +318,7 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 			trimmedTo: [...raw.trim()].length > MAX_QUERY_LENGTH ? MAX_QUERY_LENGTH : null,
 			total: searched ? found.total : null,
 			results: found.results.map((result) => ({
-				story: toCard(result.story, config.timeZone),
+				story: card(result.story),
 				snippet: result.snippet,
 			})),
 			pagination: {

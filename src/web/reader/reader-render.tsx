@@ -41,7 +41,7 @@ export function createReaderRenderer(options: {
 	async function context(language: string, currentPath: string): Promise<PageContext> {
 		const [site, tree, breaking] = await Promise.all([
 			services.settings.site(),
-			services.sections.tree(),
+			services.sections.tree(language),
 			services.frontPage.breaking(),
 		]);
 		const t = translator(language);

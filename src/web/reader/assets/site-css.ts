@@ -22,6 +22,7 @@ a:hover{color:var(--accent)}
 .sections a[aria-current]{color:var(--accent);border-block-end:2px solid currentColor}
 .breaking{background:var(--accent);color:#fff;padding-block:.5rem;font-weight:600}
 .breaking a{color:#fff}
+.breaking :focus-visible{outline-color:#fff}
 .breaking strong{text-transform:uppercase;letter-spacing:.06em;margin-inline-end:.5rem;padding:.1rem .45rem;border:2px solid #fff}
 main{padding-block:1.5rem 3rem}
 h1,h2,h3{font-family:Georgia,"Times New Roman",serif;line-height:1.2;margin-block:0 .5rem}
@@ -34,6 +35,9 @@ h1{font-size:clamp(1.75rem,4.5vw,2.6rem)}
 .narrow{margin-inline:auto}
 time{white-space:nowrap}
 .standfirst{font-size:1.2rem;color:var(--muted);margin-block:0 .75rem}
+.translations{font-size:.9rem;color:var(--muted);margin-block:0 .75rem;padding-inline-start:.6rem;border-inline-start:3px solid var(--rule)}
+.translations a{color:var(--ink);font-weight:600}
+.translations>bdi{display:inline-block}
 .source{margin:0;font-weight:700;color:var(--accent);font-size:.9rem;text-transform:uppercase;letter-spacing:.04em}
 .meta{border-block:1px solid var(--rule);padding-block:.5rem;margin-block:1rem;font-size:.92rem;color:var(--muted)}
 .meta p{margin:0}

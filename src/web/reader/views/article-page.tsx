@@ -1,7 +1,69 @@
-import { Breadcrumbs, NameList, TimeStamp } from "./components.js";
+import { Fragment } from "preact";
+import type { MessageKey } from "../messages.js";
+import { Breadcrumbs, TimeStamp } from "./components.js";
 import { Layout } from "./layout.js";
 import type { PageContext, PageHead } from "./page-context.js";
-import type { ArticlePageModel } from "./view-models.js";
+import type { ArticlePageModel, LinkModel, TranslationLinkModel } from "./view-models.js";
+
+/** A private-use character no message contains: where a placeholder's value goes in a translated text. */
+const SLOT = "\uE000";
+
+/**
+ * A message with its `{name}` set apart in `<bdi>`: a Latin name in a Dari
+ * sentence (or the other way round) keeps its own direction and does not
+ * reorder the words around it.
+ */
+function WithName({ ctx, message, name }: { ctx: PageContext; message: MessageKey; name: string }) {
+	const parts = ctx.t(message, { name: SLOT }).split(SLOT);
+	return (
+		<>
+			{parts.map((part, index) => (
+				<Fragment key={index}>
+					{index > 0 ? <bdi>{name}</bdi> : null}
+					{part}
+				</Fragment>
+			))}
+		</>
+	);
+}
+
+/** "A, B and C", each name linked to its author page and isolated from the text around it. */
+function Bylines({ ctx, people }: { ctx: PageContext; people: LinkModel[] }) {
+	return (
+		<>
+			{people.map((person, index) => (
+				<span key={person.href}>
+					{index === 0
+						? ""
+						: index === people.length - 1
+							? ctx.t("article.bylineLastSeparator")
+							: ctx.t("article.bylineSeparator")}
+					<a href={person.href} rel="author">
+						<bdi>{person.name}</bdi>
+					</a>
+				</span>
+			))}
+		</>
+	);
+}
+
+/** "Read this story in: دری – <headline>": each language named in itself, marked with its language and isolated. */
+function LanguageSwitcher({ ctx, translations }: { ctx: PageContext; translations: readonly TranslationLinkModel[] }) {
+	return (
+		<p class="translations">
+			{ctx.t("article.translations")}:{" "}
+			{translations.map((translation, index) => (
+				<Fragment key={translation.href}>
+					{index > 0 ? " · " : null}
+					<a href={translation.href} hreflang={translation.language} lang={translation.language} rel="alternate">
+						<bdi>{translation.languageName}</bdi>
+					</a>{" "}
+					– <bdi lang={translation.language}>{translation.headline}</bdi>
+				</Fragment>
+			))}
+		</p>
+	);
+}
 
 function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -27,12 +89,19 @@ export function ArticlePage({ ctx, head, article }: { ctx: PageContext; head: Pa
 				<article class="story" lang={article.language === ctx.language ? undefined : article.language}>
 					<header>
 						<h1>{article.headline}</h1>
+						{article.translations && article.translations.length > 0 ? (
+							<LanguageSwitcher ctx={ctx} translations={article.translations} />
+						) : null}
 						{article.standfirst ? <p class="standfirst">{article.standfirst}</p> : null}
-						{article.sourceLine ? <p class="source">{article.sourceLine}</p> : null}
+						{article.sourceLine ? (
+							<p class="source">
+								<bdi>{article.sourceLine}</bdi>
+							</p>
+						) : null}
 						<div class="meta">
 							{article.bylines.length > 0 ? (
 								<p class="byline">
-									{ctx.t("article.bylinePrefix")} <NameList ctx={ctx} people={article.bylines} />
+									{ctx.t("article.bylinePrefix")} <Bylines ctx={ctx} people={article.bylines} />
 								</p>
 							) : null}
 							<p>
@@ -95,7 +164,7 @@ export function ArticlePage({ ctx, head, article }: { ctx: PageContext; head: Pa
 								{article.tags.map((tag) => (
 									<li key={tag.href}>
 										<a href={tag.href} rel="tag">
-											{tag.name}
+											<bdi>{tag.name}</bdi>
 										</a>
 									</li>
 								))}
@@ -108,10 +177,18 @@ export function ArticlePage({ ctx, head, article }: { ctx: PageContext; head: Pa
 							key={author.href}
 							aria-label={ctx.t("article.aboutAuthor", { name: author.name })}
 						>
-							<h2>{ctx.t("article.aboutAuthor", { name: author.name })}</h2>
-							{author.jobTitle ? <p class="role">{author.jobTitle}</p> : null}
-							{author.bio ? <p>{author.bio}</p> : null}
-							<a href={author.href}>{ctx.t("article.authorLink", { name: author.name })}</a>
+							<h2>
+								<WithName ctx={ctx} message="article.aboutAuthor" name={author.name} />
+							</h2>
+							{author.jobTitle ? (
+								<p class="role" dir="auto">
+									{author.jobTitle}
+								</p>
+							) : null}
+							{author.bio ? <p dir="auto">{author.bio}</p> : null}
+							<a href={author.href}>
+								<WithName ctx={ctx} message="article.authorLink" name={author.name} />
+							</a>
 						</aside>
 					))}
 				</article>
@@ -119,9 +196,11 @@ export function ArticlePage({ ctx, head, article }: { ctx: PageContext; head: Pa
 					<aside class="check story" aria-labelledby="check-title">
 						<h2 id="check-title">{ctx.t("article.checkAlso")}</h2>
 						<h3>
-							<a href={article.checkAlso.href}>{article.checkAlso.headline}</a>
+							<a href={article.checkAlso.href}>
+								<bdi>{article.checkAlso.headline}</bdi>
+							</a>
 						</h3>
-						<p>{article.checkAlso.excerpt}</p>
+						<p dir="auto">{article.checkAlso.excerpt}</p>
 						<p class="when">
 							<TimeStamp ctx={ctx} at={article.checkAlso.publishedAt} />
 						</p>

@@ -9,11 +9,13 @@ export function Breadcrumbs({ ctx, trail }: { ctx: PageContext; trail: LinkModel
 				{trail.map((crumb, index) =>
 					index === trail.length - 1 ? (
 						<li key={crumb.href} aria-current="page">
-							{crumb.name}
+							<bdi>{crumb.name}</bdi>
 						</li>
 					) : (
 						<li key={crumb.href}>
-							<a href={crumb.href}>{crumb.name}</a>
+							<a href={crumb.href} dir="auto">
+								{crumb.name}
+							</a>
 						</li>
 					),
 				)}
@@ -38,7 +40,7 @@ export function NameList({ ctx, people }: { ctx: PageContext; people: LinkModel[
 						: index === people.length - 1
 							? ctx.t("article.bylineLastSeparator")
 							: ctx.t("article.bylineSeparator")}
-					<a href={person.href} rel="author">
+					<a href={person.href} rel="author" dir="auto">
 						{person.name}
 					</a>
 				</span>
@@ -47,26 +49,49 @@ export function NameList({ ctx, people }: { ctx: PageContext; people: LinkModel[
 	);
 }
 
-/** One story in a list: section kicker, headline, standfirst, byline and time. */
+/**
+ * "By A, B · 15 March 2026": the names are isolated, so that a name in the
+ * other direction (a Dari name on an English page) cannot pull the date or
+ * the separators into its own run.
+ */
+export function CardByline({ ctx, story }: { ctx: PageContext; story: StoryCardModel }) {
+	return (
+		<p class="when">
+			{story.bylines.length > 0 ? (
+				<>
+					{ctx.t("article.bylinePrefix")}{" "}
+					{story.bylines.map((byline, index) => (
+						<span key={byline.href}>
+							{index > 0 ? ", " : ""}
+							<bdi>{byline.name}</bdi>
+						</span>
+					))}{" "}
+					·{" "}
+				</>
+			) : null}
+			<TimeStamp ctx={ctx} at={story.publishedAt} />
+		</p>
+	);
+}
+
+/**
+ * One story in a list: section kicker, headline, standfirst, byline and time.
+ * Headlines and standfirsts take the direction of their own text (`dir="auto"`),
+ * so a Dari story in an English list reads and aligns right to left, and the
+ * other way round.
+ */
 export function StoryCard({ ctx, story, level = 2 }: { ctx: PageContext; story: StoryCardModel; level?: 2 | 3 }) {
 	const Heading = level === 2 ? "h2" : "h3";
 	return (
 		<article class="card">
-			<a class="kicker" href={story.section.href}>
+			<a class="kicker" href={story.section.href} dir="auto">
 				{story.section.name}
 			</a>
-			<Heading>
+			<Heading dir="auto">
 				<a href={story.href}>{story.headline}</a>
 			</Heading>
-			{story.standfirst ? <p>{story.standfirst}</p> : null}
-			<p class="when">
-				{story.bylines.length > 0 ? (
-					<>
-						{ctx.t("article.bylinePrefix")} {story.bylines.map((b) => b.name).join(", ")} ·{" "}
-					</>
-				) : null}
-				<TimeStamp ctx={ctx} at={story.publishedAt} />
-			</p>
+			{story.standfirst ? <p dir="auto">{story.standfirst}</p> : null}
+			<CardByline ctx={ctx} story={story} />
 		</article>
 	);
 }

@@ -1,4 +1,4 @@
-import { StoryList, TimeStamp } from "./components.js";
+import { CardByline, StoryList } from "./components.js";
 import { Layout } from "./layout.js";
 import type { PageContext, PageHead } from "./page-context.js";
 import type { HomePageModel } from "./view-models.js";
@@ -16,19 +16,18 @@ export function HomePage({ ctx, head, home }: { ctx: PageContext; head: PageHead
 								{ctx.t("home.lead")}
 							</h2>
 							<article>
-								<a class="kicker" href={home.lead.section.href}>
+								<a class="kicker" href={home.lead.section.href} dir="auto">
 									{home.lead.section.name}
 								</a>
-								<h2>
+								<h2 dir="auto">
 									<a href={home.lead.href}>{home.lead.headline}</a>
 								</h2>
-								{home.lead.standfirst ? <p class="standfirst">{home.lead.standfirst}</p> : null}
-								<p class="when">
-									{home.lead.bylines.length > 0
-										? `${ctx.t("article.bylinePrefix")} ${home.lead.bylines.map((b) => b.name).join(", ")} · `
-										: null}
-									<TimeStamp ctx={ctx} at={home.lead.publishedAt} />
-								</p>
+								{home.lead.standfirst ? (
+									<p class="standfirst" dir="auto">
+										{home.lead.standfirst}
+									</p>
+								) : null}
+								<CardByline ctx={ctx} story={home.lead} />
 							</article>
 						</section>
 					) : (

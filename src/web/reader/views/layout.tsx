@@ -21,7 +21,12 @@ export function Layout({ ctx, head, children }: { ctx: PageContext; head: PageHe
 				{head.description ? <meta name="description" content={head.description} /> : null}
 				{head.noindex ? <meta name="robots" content="noindex" /> : null}
 				{head.canonicalPath ? <link rel="canonical" href={ctx.absolute(head.canonicalPath)} /> : null}
+				{(head.alternates ?? []).map((alternate) => (
+					<link key={alternate.hreflang} rel="alternate" hreflang={alternate.hreflang} href={alternate.href} />
+				))}
 				<link rel="stylesheet" href={ctx.stylesheetHref} />
+				{/* No icon yet: an empty one spares every first visit a request for /favicon.ico that ends in a 404. */}
+				<link rel="icon" href="data:," />
 				{Object.entries(head.openGraph ?? {}).flatMap(([property, value]) =>
 					(typeof value === "string" ? [value] : value).map((content) => (
 						<meta key={`${property}:${content}`} property={property} content={content} />

@@ -11,13 +11,13 @@ export function ListingPage({ ctx, head, listing }: { ctx: PageContext; head: Pa
 		<Layout ctx={ctx} head={head}>
 			<Breadcrumbs ctx={ctx} trail={listing.breadcrumbs} />
 			<header class="listing-head">
-				<h1>{listing.title}</h1>
+				<h1 dir="auto">{listing.title}</h1>
 				{listing.jobTitle ? (
-					<p>
+					<p dir="auto">
 						<strong>{listing.jobTitle}</strong>
 					</p>
 				) : null}
-				{listing.description ? <p>{listing.description}</p> : null}
+				{listing.description ? <p dir="auto">{listing.description}</p> : null}
 				<p class="when">{count}</p>
 			</header>
 			{listing.stories.length > 0 ? <StoryList ctx={ctx} stories={listing.stories} /> : <p>{ctx.t("listing.empty")}</p>}

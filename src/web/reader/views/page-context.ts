@@ -43,4 +43,6 @@ export interface PageHead {
 	noindex?: boolean;
 	/** Feed autodiscovery; every page lists at least the site's own feeds. */
 	feeds?: readonly FeedLink[];
+	/** `<link rel="alternate" hreflang>`: the page in each language ("x-default" for the fallback), absolute. */
+	alternates?: readonly { hreflang: string; href: string }[];
 }

@@ -41,10 +41,10 @@ export function SearchPage({ ctx, head, search }: { ctx: PageContext; head: Page
 					{search.results.map(({ story, snippet }) => (
 						<li key={story.href}>
 							<article class="card">
-								<a class="kicker" href={story.section.href}>
+								<a class="kicker" href={story.section.href} dir="auto">
 									{story.section.name}
 								</a>
-								<h2>
+								<h2 dir="auto">
 									<a href={story.href}>{story.headline}</a>
 								</h2>
 								<p class="snippet" dir="auto">

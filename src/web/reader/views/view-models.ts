@@ -53,6 +53,16 @@ export interface ArticlePageModel {
 	corrections: readonly { kind: "correction" | "update" | "clarification"; body: string; createdAt: Date }[];
 	/** The featured image with its variants, or null. */
 	image: ArticleImageModel | null;
+	/** The story's published translations, for the language switcher; absent or empty when it has none. */
+	translations?: TranslationLinkModel[];
+}
+
+/** A translation in the language switcher: its language's own name ("دری"), its headline and address. */
+export interface TranslationLinkModel {
+	language: string;
+	languageName: string;
+	headline: string;
+	href: string;
 }
 
 /** A responsive image: WebP variants with a JPEG/PNG fallback. */
