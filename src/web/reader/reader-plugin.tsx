@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { cachedPage } from "../../cache/page-cache.js";
 import { HOME_KEY, personKey, sectionKey, tagKey } from "../../cache/purge-bus.js";
+import { chooseEncoding } from "../../cache/serve-cached.js";
 import type { Config } from "../../config.js";
 import {
 	type Article,
@@ -52,12 +54,18 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 		reply.header("content-type", "image/png").header("cache-control", "public, max-age=86400").send(logo),
 	);
 
-	app.get(stylesheetHref, async (_request, reply) =>
+	// The stylesheet never changes under its hashed name: compress it once, send the encoding the reader accepts.
+	const stylesheet = cachedPage({ body: siteCss, contentType: "text/css; charset=utf-8", keys: [] });
+	app.get(stylesheetHref, async (request, reply) => {
+		const encoding = chooseEncoding(request.headers["accept-encoding"]);
 		reply
-			.header("content-type", "text/css; charset=utf-8")
+			.header("content-type", stylesheet.contentType)
 			.header("cache-control", "public, max-age=31536000, immutable")
-			.send(siteCss),
-	);
+			.header("etag", stylesheet.etag)
+			.header("vary", "accept-encoding");
+		if (encoding !== "identity") reply.header("content-encoding", encoding);
+		return reply.send(encoding === "br" ? stylesheet.br : encoding === "gzip" ? stylesheet.gzip : stylesheet.identity);
+	});
 
 	/** Story cards for a page in `language`: each kicker names the story's section in that language where it has a name there. */
 	async function cardsIn(language: string): Promise<(story: ArticleSummary) => StoryCardModel> {
