@@ -21,6 +21,7 @@ export interface SummaryRow {
 	section_name: string;
 	section_path: string;
 	section_parent_id: number | null;
+	language: string;
 }
 
 /** The columns of a story card: the story and its section. */
@@ -36,6 +37,7 @@ const summaryColumns = [
 	"sections.name as section_name",
 	"sections.path as section_path",
 	"sections.parent_id as section_parent_id",
+	"articles.language",
 ] as const;
 
 export type ArticleRow = Omit<ArticleTable, "id"> & { id: number };

@@ -595,6 +595,7 @@ export class ArticleService {
 				parentId: row.section_parent_id,
 			},
 			bylines: bylines.get(row.id) ?? [],
+			language: row.language,
 		}));
 	}
 

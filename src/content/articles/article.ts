@@ -37,6 +37,8 @@ export interface ArticleSummary {
 	updatedAt: Date | null;
 	section: SectionRef;
 	bylines: Byline[];
+	/** The story's language, so lists in another language can mark it. */
+	language: string;
 }
 
 /** A whole story, for its own page. */

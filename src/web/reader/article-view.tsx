@@ -78,6 +78,7 @@ export async function articleView(
 		checkAlso: related
 			? {
 					href: articlePath(related, config.timeZone),
+					language: related.language,
 					headline: related.headline,
 					excerpt: excerpt(related.bodyText, 25),
 					publishedAt: related.publishedAt,

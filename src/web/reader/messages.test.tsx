@@ -57,6 +57,7 @@ describe("views take every UI string from the catalog", () => {
 		publishedAt: new Date("2026-03-14T00:00:00Z"),
 		section: { name: "Ειδήσεις", href: "/news/" },
 		bylines: [{ name: "Μαρία", href: "/author/m/" }],
+		language: "el",
 	};
 	const person = { name: "Μαρία", href: "/author/m/" };
 
@@ -95,7 +96,13 @@ describe("views take every UI string from the catalog", () => {
 					bylines: [person, { name: "Νίκος", href: "/author/n/" }],
 					tags: [{ name: "Νερό", href: "/tag/water/" }],
 					authorBoxes: [{ name: "Μαρία", jobTitle: "Ρεπόρτερ", bio: "Βιογραφικό", href: "/author/m/" }],
-					checkAlso: { href: "/2026/03/13/b/", headline: "Άλλο", excerpt: "Απόσπασμα…", publishedAt: new Date() },
+					checkAlso: {
+						href: "/2026/03/13/b/",
+						language: "el",
+						headline: "Άλλο",
+						excerpt: "Απόσπασμα…",
+						publishedAt: new Date(),
+					},
 					section: { name: "Ειδήσεις", href: "/news/" },
 					corrections: [{ kind: "correction", body: "Διόρθωση", createdAt: new Date() }],
 					image: {

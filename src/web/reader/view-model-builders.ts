@@ -13,5 +13,6 @@ export function toCard(story: ArticleSummary, timeZone: string): StoryCardModel 
 			name: person.name,
 			href: authorPath(person),
 		})),
+		language: story.language,
 	};
 }

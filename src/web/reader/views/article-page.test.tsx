@@ -44,6 +44,7 @@ const model: ArticlePageModel = {
 	],
 	checkAlso: {
 		href: "/2026/03/13/road/",
+		language: "en",
 		headline: "Road to Faizabad reopens",
 		excerpt: "The main road into Faizabad reopened…",
 		publishedAt: new Date("2026-03-13T07:00:00.000Z"),

@@ -1,6 +1,6 @@
 import { Fragment } from "preact";
 import type { MessageKey } from "../messages.js";
-import { Breadcrumbs, TimeStamp } from "./components.js";
+import { Breadcrumbs, partLanguage, TimeStamp } from "./components.js";
 import { Layout } from "./layout.js";
 import type { PageContext, PageHead } from "./page-context.js";
 import type { ArticlePageModel, LinkModel, TranslationLinkModel } from "./view-models.js";
@@ -197,10 +197,12 @@ export function ArticlePage({ ctx, head, article }: { ctx: PageContext; head: Pa
 						<h2 id="check-title">{ctx.t("article.checkAlso")}</h2>
 						<h3>
 							<a href={article.checkAlso.href}>
-								<bdi>{article.checkAlso.headline}</bdi>
+								<bdi lang={partLanguage(ctx, article.checkAlso.language)}>{article.checkAlso.headline}</bdi>
 							</a>
 						</h3>
-						<p dir="auto">{article.checkAlso.excerpt}</p>
+						<p dir="auto" lang={partLanguage(ctx, article.checkAlso.language)}>
+							{article.checkAlso.excerpt}
+						</p>
 						<p class="when">
 							<TimeStamp ctx={ctx} at={article.checkAlso.publishedAt} />
 						</p>

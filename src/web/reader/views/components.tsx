@@ -80,17 +80,28 @@ export function CardByline({ ctx, story }: { ctx: PageContext; story: StoryCardM
  * so a Dari story in an English list reads and aligns right to left, and the
  * other way round.
  */
+/** The `lang` for a part of the page in `language`, or undefined when it is the page's own. */
+export function partLanguage(ctx: PageContext, language: string): string | undefined {
+	return language.toLowerCase() === ctx.language.toLowerCase() ? undefined : language;
+}
+
 export function StoryCard({ ctx, story, level = 2 }: { ctx: PageContext; story: StoryCardModel; level?: 2 | 3 }) {
 	const Heading = level === 2 ? "h2" : "h3";
+	// A story in another language than the page is marked, so screen readers switch voice.
+	const lang = partLanguage(ctx, story.language);
 	return (
 		<article class="card">
 			<a class="kicker" href={story.section.href} dir="auto">
 				{story.section.name}
 			</a>
-			<Heading dir="auto">
+			<Heading dir="auto" lang={lang}>
 				<a href={story.href}>{story.headline}</a>
 			</Heading>
-			{story.standfirst ? <p dir="auto">{story.standfirst}</p> : null}
+			{story.standfirst ? (
+				<p dir="auto" lang={lang}>
+					{story.standfirst}
+				</p>
+			) : null}
 			<CardByline ctx={ctx} story={story} />
 		</article>
 	);

@@ -1,4 +1,4 @@
-import { CardByline, StoryList } from "./components.js";
+import { CardByline, partLanguage, StoryList } from "./components.js";
 import { Layout } from "./layout.js";
 import type { PageContext, PageHead } from "./page-context.js";
 import type { HomePageModel } from "./view-models.js";
@@ -19,11 +19,11 @@ export function HomePage({ ctx, head, home }: { ctx: PageContext; head: PageHead
 								<a class="kicker" href={home.lead.section.href} dir="auto">
 									{home.lead.section.name}
 								</a>
-								<h2 dir="auto">
+								<h2 dir="auto" lang={partLanguage(ctx, home.lead.language)}>
 									<a href={home.lead.href}>{home.lead.headline}</a>
 								</h2>
 								{home.lead.standfirst ? (
-									<p class="standfirst" dir="auto">
+									<p class="standfirst" dir="auto" lang={partLanguage(ctx, home.lead.language)}>
 										{home.lead.standfirst}
 									</p>
 								) : null}

@@ -1,4 +1,4 @@
-import { Pagination, TimeStamp } from "./components.js";
+import { Pagination, partLanguage, TimeStamp } from "./components.js";
 import { Layout } from "./layout.js";
 import type { PageContext, PageHead } from "./page-context.js";
 import type { PaginationModel, StoryCardModel } from "./view-models.js";
@@ -44,10 +44,10 @@ export function SearchPage({ ctx, head, search }: { ctx: PageContext; head: Page
 								<a class="kicker" href={story.section.href} dir="auto">
 									{story.section.name}
 								</a>
-								<h2 dir="auto">
+								<h2 dir="auto" lang={partLanguage(ctx, story.language)}>
 									<a href={story.href}>{story.headline}</a>
 								</h2>
-								<p class="snippet" dir="auto">
+								<p class="snippet" dir="auto" lang={partLanguage(ctx, story.language)}>
 									{snippet.map((part, index) =>
 										part.match ? <mark key={String(index)}>{part.text}</mark> : part.text,
 									)}

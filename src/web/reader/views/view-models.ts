@@ -12,6 +12,8 @@ export interface StoryCardModel {
 	publishedAt: Date;
 	section: LinkModel;
 	bylines: LinkModel[];
+	/** The story's language; a card in a list of another language is marked with it. */
+	language: string;
 }
 
 export interface PaginationModel {
@@ -44,6 +46,8 @@ export interface ArticlePageModel {
 	authorBoxes: AuthorBoxModel[];
 	checkAlso: {
 		href: string;
+		/** The related story's language, marked when it differs from the page's. */
+		language: string;
 		headline: string;
 		excerpt: string;
 		publishedAt: Date;
