@@ -57,7 +57,7 @@ export async function buildSite(deps: AppDeps): Promise<BuiltApp> {
 		config: deps.config,
 		purge,
 	});
-	const renderer = createReaderRenderer({ services, config: deps.config, cache });
+	const renderer = createReaderRenderer({ services, config: deps.config, cache, purge });
 	const cacheControl = deps.config.cacheControl;
 	const app = Fastify({
 		...(cache

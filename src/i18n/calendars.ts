@@ -185,6 +185,24 @@ function withoutEra(parts: readonly Intl.DateTimeFormatPart[]): Intl.DateTimeFor
  * two, and the locale's digits throughout.
  */
 export function dateFormatter(options: DateFormatOptions): (at: Date) => string {
+	// Formatters are costly to build and pages ask for the same few: keep them (joins differ per catalog, so they are part of the key).
+	const key = JSON.stringify([
+		options.locale,
+		options.calendar,
+		options.timeZone,
+		options.time ?? true,
+		options.digits ?? "",
+	]);
+	const cached = options.join ? undefined : formatterCache.get(key);
+	if (cached) return cached;
+	const built = buildDateFormatter(options);
+	if (!options.join && formatterCache.size < 256) formatterCache.set(key, built);
+	return built;
+}
+
+const formatterCache = new Map<string, (at: Date) => string>();
+
+function buildDateFormatter(options: DateFormatOptions): (at: Date) => string {
 	const time = options.time ?? true;
 	const digits = options.digits ?? digitSystemFor(options.locale);
 	const join = options.join ?? ((first: string, second: string) => `${first} · ${second}`);

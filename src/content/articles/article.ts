@@ -99,14 +99,17 @@ export function hreflangAlternates(
 	];
 }
 
+/** Creating an Intl formatter costs far more than using one: keep one per time zone. */
+const datePartFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date parts of `at` in `timeZone`, zero-padded. */
 export function datePartsIn(at: Date, timeZone: string): { yyyy: string; mm: string; dd: string } {
-	const parts = new Intl.DateTimeFormat("en-CA", {
-		timeZone,
-		year: "numeric",
-		month: "2-digit",
-		day: "2-digit",
-	}).formatToParts(at);
+	let formatter = datePartFormatters.get(timeZone);
+	if (!formatter) {
+		formatter = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+		datePartFormatters.set(timeZone, formatter);
+	}
+	const parts = formatter.formatToParts(at);
 	const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
 	return { yyyy: part("year"), mm: part("month"), dd: part("day") };
 }

@@ -3,10 +3,12 @@ import type { FastifyReply } from "fastify";
 import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { cachedPage, type PageCache, strongEtag } from "../../cache/page-cache.js";
-import { SITE_KEY } from "../../cache/purge-bus.js";
+import { type PurgeBus, SITE_KEY } from "../../cache/purge-bus.js";
 import { READER_CSP } from "../../cache/serve-cached.js";
 import type { Config } from "../../config.js";
 import { sectionPath } from "../../content/articles/article.js";
+import type { SectionNode } from "../../content/sections/section-service.js";
+import type { SiteSettings } from "../../content/settings/settings-service.js";
 import { calendarForLanguage, dateFormatter } from "../../i18n/calendars.js";
 import type { Services } from "../../services.js";
 import { siteCss } from "./assets/site-css.js";
@@ -33,25 +35,58 @@ export function createReaderRenderer(options: {
 	services: Services;
 	config: Pick<Config, "timeZone" | "publicUrl" | "cacheControl">;
 	cache?: PageCache | undefined;
+	/** When given, settings and sections are remembered between requests and forgotten on a site-wide purge. */
+	purge?: PurgeBus | undefined;
 }): ReaderRenderer {
 	const { services, config } = options;
 	const cssHash = createHash("sha256").update(siteCss).digest("hex").slice(0, 12);
 	const stylesheetHref = `/assets/site.${cssHash}.css`;
 
+	// Settings and the section tree are on every page and change rarely: kept until a purge of every page (or a few seconds).
+	const MEMO_MS = 5000;
+	let siteMemo: { until: number; value: Promise<SiteSettings> } | undefined;
+	const treeMemo = new Map<string, { until: number; value: Promise<SectionNode[]> }>();
+	const formatters = new Map<string, (at: Date) => string>();
+	options.purge?.subscribe((keys) => {
+		if (!keys.includes(SITE_KEY)) return;
+		siteMemo = undefined;
+		treeMemo.clear();
+	});
+	const siteSettings = () => {
+		const now = Date.now();
+		if (!siteMemo || siteMemo.until < now) siteMemo = { until: now + MEMO_MS, value: services.settings.site() };
+		return siteMemo.value;
+	};
+	const sectionTree = (language: string) => {
+		const now = Date.now();
+		let memo = treeMemo.get(language);
+		if (!memo || memo.until < now) {
+			memo = { until: now + MEMO_MS, value: services.sections.tree(language) };
+			treeMemo.set(language, memo);
+		}
+		return memo.value;
+	};
+
 	async function context(language: string, currentPath: string): Promise<PageContext> {
 		const [site, tree, breaking] = await Promise.all([
-			services.settings.site(),
-			services.sections.tree(language),
+			options.purge ? siteSettings() : services.settings.site(),
+			options.purge ? sectionTree(language) : services.sections.tree(language),
 			services.frontPage.breaking(),
 		]);
 		const t = translator(language);
 		// Dates in the catalog's locale and digits, in the calendar the site chose for this language.
-		const formatDate = dateFormatter({
-			locale: t("locale.dates"),
-			calendar: calendarForLanguage(site, language),
-			timeZone: config.timeZone,
-			join: (first, second) => t("date.both", { first, second }),
-		});
+		const calendar = calendarForLanguage(site, language);
+		const formatterKey = `${language}|${calendar}`;
+		let formatDate = formatters.get(formatterKey);
+		if (!formatDate) {
+			formatDate = dateFormatter({
+				locale: t("locale.dates"),
+				calendar,
+				timeZone: config.timeZone,
+				join: (first, second) => t("date.both", { first, second }),
+			});
+			if (formatters.size < 64) formatters.set(formatterKey, formatDate);
+		}
 		return {
 			siteName: site.name,
 			tagline: site.tagline,
