@@ -73,8 +73,20 @@ export function renderBody(source: string): RenderedBody {
 
 /** Sanitizes HTML that arrives as HTML (imports), with the same allowlist as rendered Markdown. */
 export function sanitizeBodyHtml(html: string): string {
-	return sanitizeHtml(html, sanitizeOptions).trim();
+	const known = sanitized.get(html);
+	if (known !== undefined) return known;
+	const clean = sanitizeHtml(html, sanitizeOptions).trim();
+	// Bodies are sanitized again each time they are read; remember recent results (pure, so safe to reuse).
+	if (sanitized.size >= SANITIZED_CACHE_SIZE) {
+		const oldest = sanitized.keys().next().value;
+		if (oldest !== undefined) sanitized.delete(oldest);
+	}
+	sanitized.set(html, clean);
+	return clean;
 }
+
+const SANITIZED_CACHE_SIZE = 200;
+const sanitized = new Map<string, string>();
 
 function plainText(source: string): string {
 	const blocks: string[] = [];

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
+import { Kysely, SqliteDialect, type SqliteDialectConfig } from "kysely";
 import { AppError } from "../../../errors.js";
 import type { Database } from "../../database.js";
 
@@ -19,6 +19,36 @@ export function ensureWritableDirectory(dir: string): void {
 			cause: error,
 		});
 	}
+}
+
+/** How many prepared statements are kept per connection. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every query afresh; preparing costs as much as running a
+ * short query. The same few hundred statement texts recur, so they are kept
+ * (least recently used out first). Statements run one at a time on this
+ * synchronous driver, so reusing them is safe.
+ */
+function withStatementCache(connection: SqliteDatabase.Database): SqliteDialectConfig["database"] {
+	const statements = new Map<string, SqliteDatabase.Statement>();
+	return {
+		close: () => connection.close(),
+		prepare: (text: string) => {
+			let statement = statements.get(text);
+			if (statement) {
+				statements.delete(text);
+			} else {
+				statement = connection.prepare(text);
+				if (statements.size >= STATEMENT_CACHE_SIZE) {
+					const oldest = statements.keys().next().value;
+					if (oldest !== undefined) statements.delete(oldest);
+				}
+			}
+			statements.set(text, statement);
+			return statement;
+		},
+	};
 }
 
 /**
@@ -42,6 +72,6 @@ export function openSqlite(file: string): Kysely<Database> {
 	connection.pragma("foreign_keys = ON");
 	connection.pragma("busy_timeout = 5000");
 	return new Kysely<Database>({
-		dialect: new SqliteDialect({ database: connection }),
+		dialect: new SqliteDialect({ database: withStatementCache(connection) }),
 	});
 }
