@@ -35,6 +35,9 @@ export interface SnippetPart {
 	match: boolean;
 }
 
+/** How much of a story's text is searched for the snippet window. */
+const MAX_SNIPPET_SOURCE = 6000;
+
 const WORD_OR_GAP = /[\p{L}\p{N}\p{M}\p{Cf}\u0640]+|[^\p{L}\p{N}\p{M}\p{Cf}\u0640]+/gu;
 
 /**
@@ -45,10 +48,19 @@ const WORD_OR_GAP = /[\p{L}\p{N}\p{M}\p{Cf}\u0640]+|[^\p{L}\p{N}\p{M}\p{Cf}\u064
 export function snippet(input: { text: string; terms: readonly string[]; words?: number }): SnippetPart[] {
 	const size = input.words ?? 30;
 	const wanted = new Set(input.terms);
-	const pieces = input.text.replace(/\s+/g, " ").trim().match(WORD_OR_GAP) ?? [];
+	// Long stories: the window is sought in the opening words, where a reader would look first.
+	const pieces = input.text.slice(0, MAX_SNIPPET_SOURCE).replace(/\s+/g, " ").trim().match(WORD_OR_GAP) ?? [];
 	const words: { index: number; match: boolean }[] = [];
+	// Words repeat; fold each distinct word once.
+	const seen = new Map<string, boolean>();
 	pieces.forEach((piece, index) => {
-		if (/[\p{L}\p{N}]/u.test(piece)) words.push({ index, match: tokenize(piece).some((token) => wanted.has(token)) });
+		if (!/[\p{L}\p{N}]/u.test(piece)) return;
+		let match = seen.get(piece);
+		if (match === undefined) {
+			match = tokenize(piece).some((token) => wanted.has(token));
+			seen.set(piece, match);
+		}
+		words.push({ index, match });
 	});
 	if (words.length === 0) return [];
 
