@@ -76,7 +76,7 @@ export async function buildSite(deps: AppDeps): Promise<BuiltApp> {
 			void renderer.messagePage(reply, 400);
 		},
 	});
-	await app.register(feedsPlugin, { services, config: deps.config });
+	await app.register(feedsPlugin, { services, config: deps.config, cache });
 	const newsroom = createNewsroomServices({
 		db: deps.db,
 		adapter: deps.adapter,

@@ -79,7 +79,16 @@ describe("page cache over real HTTP", () => {
 	});
 
 	it("shows an edited headline at once on the article, its section, home, author and tag pages and the feeds, and keeps unrelated pages", async () => {
-		const pages = [TALKS_END, "/", "/news/", "/author/farida-amiri/", "/tag/water/", TALKS_OPEN];
+		const pages = [
+			TALKS_END,
+			"/",
+			"/news/",
+			"/author/farida-amiri/",
+			"/tag/water/",
+			TALKS_OPEN,
+			"/feed/",
+			"/news/feed/atom/",
+		];
 		for (const path of [...pages, HERAT, CRICKET]) await get(path);
 		for (const path of [...pages, HERAT, CRICKET]) expect((await get(path)).cache, path).toBe("HIT");
 

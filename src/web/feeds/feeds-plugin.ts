@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { cachedPage, type PageCache } from "../../cache/page-cache.js";
+import { FEEDS_KEY, SITE_KEY } from "../../cache/purge-bus.js";
 import type { Config } from "../../config.js";
 import { articlePath, authorPath, hreflangAlternates, sectionPath, tagPath } from "../../content/articles/article.js";
 import {
@@ -21,6 +23,8 @@ import { renderNewsSitemap, renderSitemapIndex, renderUrlSet, type SitemapUrl } 
 export interface FeedsOptions {
 	services: Services;
 	config: Pick<Config, "publicUrl" | "timeZone">;
+	/** The page cache; feeds are kept in it like pages, and served from it before routing. */
+	cache?: PageCache | undefined;
 	/** Stories per feed; 20 unless a test says otherwise. */
 	feedSize?: number;
 	/** URLs per article sitemap; 50,000 (the sitemaps.org limit) unless a test says otherwise. */
@@ -92,7 +96,16 @@ export async function feedsPlugin(app: FastifyInstance, options: FeedsOptions): 
 			{ site, stories: await inOwnLanguages(stories), lastModified, ...(listing ? { listing } : {}) },
 			config,
 		);
-		return sendCached(request, reply, { contentType: format.contentType, body: format.render(feed), lastModified });
+		const body = format.render(feed);
+		// Any story change purges every feed ("feeds"), settings purge everything ("site").
+		if (options.cache && request.method === "GET" && !request.url.includes("?")) {
+			options.cache.set(
+				request.url,
+				cachedPage({ body, contentType: format.contentType, keys: [SITE_KEY, FEEDS_KEY] }),
+			);
+			reply.header("x-cache", "MISS");
+		}
+		return sendCached(request, reply, { contentType: format.contentType, body, lastModified });
 	}
 
 	/** Each story with its section and tags named in its own language, where they have a name there. */
