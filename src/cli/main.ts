@@ -1,9 +1,11 @@
 import { createInterface } from "node:readline/promises";
 import { Writable } from "node:stream";
+import { Presets, SingleBar } from "cli-progress";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { systemClock } from "../clock.js";
 import type { Role } from "../db/database.js";
 import { seedDemo } from "../demo/seed-demo.js";
+import { seedSynthetic } from "../demo/seed-synthetic.js";
 import { isAppError } from "../errors.js";
 import { openSite, serve } from "../main.js";
 import { createNewsroomServices, type NewsroomServices } from "../newsroom/newsroom-services.js";
@@ -145,6 +147,54 @@ program
 			await site.db.destroy();
 			process.stdout.write(
 				count > 0 ? `Loaded ${count} demo stories.\n` : "The site already has stories; the demo was not loaded.\n",
+			);
+		} catch (error) {
+			fail(error);
+		}
+	});
+
+function positiveInteger(value: string): number {
+	const parsed = Number(value);
+	if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError("expected a whole number from 1");
+	return parsed;
+}
+
+program
+	.command("seed-synthetic")
+	.description("fill an empty site with a generated archive for benchmarks (related stories computed)")
+	.requiredOption("--articles <n>", "how many stories to generate", positiveInteger)
+	.option("--seed <n>", "the same seed gives the same archive", positiveInteger)
+	.action(async (options: { articles: number; seed?: number }) => {
+		try {
+			const site = await openSite(process.env);
+			const services = createServices({ ...site, clock: systemClock });
+			if ((await services.articles.countAll()) > 0)
+				throw new UsageError("the site already has stories; seed an empty data directory.");
+			const bar = new SingleBar(
+				{ format: "{phase} [{bar}] {percentage}% | {value}/{total} | {duration_formatted}", hideCursor: true },
+				Presets.shades_classic,
+			);
+			let phase = "";
+			const started = Date.now();
+			const result = await seedSynthetic(
+				{ db: site.db, adapter: site.adapter, clock: systemClock },
+				{
+					articles: options.articles,
+					...(options.seed ? { seed: options.seed } : {}),
+					onProgress: (done, total, current) => {
+						if (current !== phase) {
+							if (phase) bar.stop();
+							phase = current;
+							bar.start(total, done, { phase: current.padEnd(8) });
+						} else bar.update(done, { phase: current.padEnd(8) });
+					},
+				},
+			);
+			bar.stop();
+			if (!(await services.settings.initializedAt())) await services.settings.markInitialized(systemClock.now());
+			await site.db.destroy();
+			process.stdout.write(
+				`Generated ${result.articles} stories, ${result.sections} sections, ${result.authors} authors, ${result.tags} tags and ${result.relatedRows} related links in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
 			);
 		} catch (error) {
 			fail(error);
