@@ -8,6 +8,8 @@ const BODY_WEIGHT = 1.0;
 
 /** A search result's relevance is multiplied by up to this much more when the story is new. */
 const RECENCY_BOOST = 0.5;
+/** How many of FTS5's best matches are nudged by recency for the first pages of results. */
+const SEARCH_CANDIDATES = 300;
 /** Days after which half of the recency boost is gone. */
 const RECENCY_DAYS = 30;
 
@@ -65,13 +67,26 @@ export const sqliteAdapter: DialectAdapter = {
 			FROM article_fts JOIN articles ON articles.id = article_fts.rowid
 			WHERE article_fts MATCH ${match} AND articles.status = 'published'`.execute(db);
 		const now = query.now.toISOString();
-		const rows = await sql<TextHit>`SELECT articles.id AS id,
-				-bm25(article_fts, ${HEADLINE_WEIGHT}, ${BODY_WEIGHT})
-					* (1.0 + ${RECENCY_BOOST} / (1.0 + max(0.0, julianday(${now}) - julianday(articles.published_at)) / ${RECENCY_DAYS})) AS score
-			FROM article_fts JOIN articles ON articles.id = article_fts.rowid
-			WHERE article_fts MATCH ${match} AND articles.status = 'published'
-			ORDER BY score DESC, articles.published_at DESC
-			LIMIT ${query.limit} OFFSET ${query.offset}`.execute(db);
+		const nudge = sql`(1.0 + ${RECENCY_BOOST} / (1.0 + max(0.0, julianday(${now}) - julianday(articles.published_at)) / ${RECENCY_DAYS}))`;
+		// The first pages (nearly every search) rank only FTS5's best matches by bm25, then nudge those
+		// by recency: scoring stays inside FTS5 however common the words are.
+		const rows =
+			query.offset + query.limit <= SEARCH_CANDIDATES
+				? await sql<TextHit>`WITH best AS (
+						SELECT rowid AS id, bm25(article_fts, ${HEADLINE_WEIGHT}, ${BODY_WEIGHT}) AS rank
+						FROM article_fts WHERE article_fts MATCH ${match}
+						ORDER BY rank LIMIT ${SEARCH_CANDIDATES})
+					SELECT articles.id AS id, -best.rank * ${nudge} AS score
+					FROM best JOIN articles ON articles.id = best.id
+					WHERE articles.status = 'published'
+					ORDER BY score DESC, articles.published_at DESC
+					LIMIT ${query.limit} OFFSET ${query.offset}`.execute(db)
+				: await sql<TextHit>`SELECT articles.id AS id,
+						-bm25(article_fts, ${HEADLINE_WEIGHT}, ${BODY_WEIGHT}) * ${nudge} AS score
+					FROM article_fts JOIN articles ON articles.id = article_fts.rowid
+					WHERE article_fts MATCH ${match} AND articles.status = 'published'
+					ORDER BY score DESC, articles.published_at DESC
+					LIMIT ${query.limit} OFFSET ${query.offset}`.execute(db);
 		return { total: counted.rows[0]?.total ?? 0, hits: rows.rows };
 	},
 
