@@ -36,7 +36,7 @@ export interface SnippetPart {
 }
 
 /** How much of a story's text is searched for the snippet window. */
-const MAX_SNIPPET_SOURCE = 6000;
+const MAX_SNIPPET_SOURCE = 2500;
 
 const WORD_OR_GAP = /[\p{L}\p{N}\p{M}\p{Cf}\u0640]+|[^\p{L}\p{N}\p{M}\p{Cf}\u0640]+/gu;
 
