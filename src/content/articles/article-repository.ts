@@ -1,4 +1,12 @@
-import { type Insertable, type SelectQueryBuilder, sql, type Updateable } from "kysely";
+import {
+	type Expression,
+	type ExpressionBuilder,
+	type Insertable,
+	type SelectQueryBuilder,
+	type SqlBool,
+	sql,
+	type Updateable,
+} from "kysely";
 import type { ArticleTable, Database, Db } from "../../db/database.js";
 
 /** Filters for lists of published stories; all given filters must hold. */
@@ -243,38 +251,50 @@ export class ArticleRepository {
 	}
 
 	private published(filter: PublishedFilter): SelectQueryBuilder<Database, "articles" | "sections", object> {
-		let query = this.db
+		return this.db
 			.selectFrom("articles")
 			.innerJoin("sections", "sections.id", "articles.section_id")
-			.where("articles.status", "=", "published");
-		if (filter.sectionIds) {
-			if (filter.sectionIds.length === 0) return query.where("articles.id", "=", -1);
-			query = query.where("articles.section_id", "in", filter.sectionIds);
-		}
-		if (filter.personId !== undefined) {
-			const personId = filter.personId;
-			query = query.where((eb) =>
-				eb.exists(
-					eb
-						.selectFrom("article_people")
-						.select("article_people.article_id")
-						.whereRef("article_people.article_id", "=", "articles.id")
-						.where("article_people.person_id", "=", personId),
-				),
-			);
-		}
-		if (filter.tagId !== undefined) {
-			const tagId = filter.tagId;
-			query = query.where((eb) =>
-				eb.exists(
-					eb
-						.selectFrom("article_tags")
-						.select("article_tags.article_id")
-						.whereRef("article_tags.article_id", "=", "articles.id")
-						.where("article_tags.tag_id", "=", tagId),
-				),
-			);
-		}
-		return query;
+			.where("articles.status", "=", "published")
+			.where((eb) => matchesFilter(eb, filter));
 	}
+}
+
+/**
+ * The condition a story must meet to be in a listing: in one of the sections,
+ * with the person in its byline, carrying the tag. An empty section list
+ * matches nothing; an absent filter matches everything.
+ */
+export function matchesFilter(
+	eb: ExpressionBuilder<Database, "articles">,
+	filter: PublishedFilter,
+): Expression<SqlBool> {
+	const conditions: Expression<SqlBool>[] = [];
+	if (filter.sectionIds) {
+		conditions.push(
+			filter.sectionIds.length === 0 ? eb("articles.id", "=", -1) : eb("articles.section_id", "in", filter.sectionIds),
+		);
+	}
+	if (filter.personId !== undefined) {
+		conditions.push(
+			eb.exists(
+				eb
+					.selectFrom("article_people")
+					.select("article_people.article_id")
+					.whereRef("article_people.article_id", "=", "articles.id")
+					.where("article_people.person_id", "=", filter.personId),
+			),
+		);
+	}
+	if (filter.tagId !== undefined) {
+		conditions.push(
+			eb.exists(
+				eb
+					.selectFrom("article_tags")
+					.select("article_tags.article_id")
+					.whereRef("article_tags.article_id", "=", "articles.id")
+					.where("article_tags.tag_id", "=", filter.tagId),
+			),
+		);
+	}
+	return eb.and(conditions);
 }

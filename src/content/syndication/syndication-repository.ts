@@ -1,12 +1,10 @@
 import type { SelectQueryBuilder } from "kysely";
 import type { ArticleStatus, Database, Db } from "../../db/database.js";
+import { matchesFilter, type PublishedFilter } from "../articles/article-repository.js";
 
 /** Which stories a query covers; every given filter must hold. */
-export interface StoryFilter {
-	sectionIds?: readonly number[];
-	personId?: number;
-	tagId?: number;
-}
+/** Which stories a feed lists; the same filter as the reader's listings. */
+export type StoryFilter = PublishedFilter;
 
 /** A published story with its body and section, before bylines and tags are attached. */
 export interface FeedStoryRow {
@@ -211,33 +209,6 @@ export class SyndicationRepository {
 		let query = db.selectFrom("articles").where("articles.status", "=", status);
 		// Only published stories have a publication time; the check keeps the row types honest too.
 		if (status === PUBLISHED) query = query.where("articles.published_at", "is not", null);
-		if (filter.sectionIds) {
-			if (filter.sectionIds.length === 0) return query.where("articles.id", "=", -1);
-			query = query.where("articles.section_id", "in", filter.sectionIds);
-		}
-		const { personId, tagId } = filter;
-		if (personId !== undefined) {
-			query = query.where((eb) =>
-				eb.exists(
-					eb
-						.selectFrom("article_people")
-						.select("article_people.article_id")
-						.whereRef("article_people.article_id", "=", "articles.id")
-						.where("article_people.person_id", "=", personId),
-				),
-			);
-		}
-		if (tagId !== undefined) {
-			query = query.where((eb) =>
-				eb.exists(
-					eb
-						.selectFrom("article_tags")
-						.select("article_tags.article_id")
-						.whereRef("article_tags.article_id", "=", "articles.id")
-						.where("article_tags.tag_id", "=", tagId),
-				),
-			);
-		}
-		return query;
+		return query.where((eb) => matchesFilter(eb, filter));
 	}
 }

@@ -1,3 +1,5 @@
+import type { ImageModel } from "../../../content/media/media.js";
+
 /** Plain data the reader views render; built by the reader plugin from services. */
 
 export interface LinkModel {
@@ -69,18 +71,8 @@ export interface TranslationLinkModel {
 	href: string;
 }
 
-/** A responsive image: WebP variants with a JPEG/PNG fallback. */
-export interface ArticleImageModel {
-	src: string;
-	srcset: string;
-	fallbackSrcset: string;
-	sizes: string;
-	width: number;
-	height: number;
-	alt: string;
-	caption: string;
-	credit: string;
-}
+/** A responsive image: WebP variants with a JPEG/PNG fallback, as the media library describes it. */
+export type ArticleImageModel = ImageModel;
 
 export interface HomePageModel {
 	lead: StoryCardModel | null;
