@@ -10,8 +10,7 @@ import {
 	addDariDesk,
 	addEnglishOriginal,
 	axeContextOptions,
-	CHROMIUM_PATH,
-	chromiumAvailable,
+	browserSuite,
 	DARI_STORIES,
 	type DariDesk,
 	DESKTOP,
@@ -41,17 +40,7 @@ import {
 /** The demo's follow-up story: two bylines, tags, an update time and a related story. */
 const FOLLOW_UP_SLUG = "kunar-water-talks-end-with-deal-to-share-river-flow-data";
 
-const hasChromium = chromiumAvailable();
-if (!hasChromium && process.env.CI) {
-	throw new Error(
-		`${CHROMIUM_PATH} is missing: the CI script must install chromium (apt-get install -y chromium) before the browser tests run.`,
-	);
-}
-if (!hasChromium) {
-	console.warn(`Skipped the browser tests: ${CHROMIUM_PATH} is missing (apt-get install -y chromium).`);
-}
-
-const suite = hasChromium ? describe : describe.skip;
+const suite = browserSuite();
 
 type SiteName = "english" | "dari";
 

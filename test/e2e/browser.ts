@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 import sharp from "sharp";
+import { describe } from "vitest";
 import { articlePath } from "../../src/content/articles/article.js";
 import { createTestSite, type TestSite } from "../support/test-site.js";
 
@@ -45,6 +46,21 @@ export function chromiumAvailable(): boolean {
 }
 
 /** Headless Chromium with a fresh temporary profile, kept off every network but loopback by the callers. */
+/**
+ * `describe` when Debian's Chromium is installed. Without it the browser tests
+ * are skipped with a message, except under CI, where a missing browser fails.
+ */
+export function browserSuite(): typeof describe | typeof describe.skip {
+	if (chromiumAvailable()) return describe;
+	if (process.env.CI) {
+		throw new Error(
+			`${CHROMIUM_PATH} is missing: the CI script must install chromium (apt-get install -y chromium) before the browser tests run.`,
+		);
+	}
+	console.warn(`Skipped the browser tests: ${CHROMIUM_PATH} is missing (apt-get install -y chromium).`);
+	return describe.skip;
+}
+
 export async function launchChromium(): Promise<Browser> {
 	return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }

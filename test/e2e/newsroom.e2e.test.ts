@@ -2,15 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import sharp from "sharp";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import type { Role } from "../../src/db/database.js";
 import type { User } from "../../src/newsroom/users/user-service.js";
 import { TEST_NOW, type TestSite } from "../support/test-site.js";
 import { XSS_PAYLOADS } from "../support/xss-payloads.js";
 import {
 	ARTICLE_PATH,
-	CHROMIUM_PATH,
-	chromiumAvailable,
+	browserSuite,
 	type ListeningSite,
 	launchChromium,
 	logInThroughForm,
@@ -27,17 +26,7 @@ const STEP_TIMEOUT = 10_000;
 /** The editor autosaves every 5 s; a save is expected within two intervals. */
 const AUTOSAVE_WAIT = 12_000;
 
-const hasChromium = chromiumAvailable();
-if (!hasChromium && process.env.CI) {
-	throw new Error(
-		`${CHROMIUM_PATH} is missing: the CI script must install chromium (apt-get install -y chromium) before the browser tests run.`,
-	);
-}
-if (!hasChromium) {
-	console.warn(`Skipped the browser tests: ${CHROMIUM_PATH} is missing (apt-get install -y chromium).`);
-}
-
-const suite = hasChromium ? describe : describe.skip;
+const suite = browserSuite();
 
 /** A newsroom account with a byline person of its own. */
 interface Account {

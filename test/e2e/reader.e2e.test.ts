@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
 	ARTICLE_PATH,
 	articleUrlFor,
-	CHROMIUM_PATH,
-	chromiumAvailable,
+	browserSuite,
 	DESKTOP,
 	type DemoSite,
 	launchChromium,
@@ -19,17 +18,7 @@ import {
 const FOLLOW_UP_SLUG = "kunar-water-talks-end-with-deal-to-share-river-flow-data";
 const MIN_SCREENSHOT_BYTES = 10 * 1024;
 
-const hasChromium = chromiumAvailable();
-if (!hasChromium && process.env.CI) {
-	throw new Error(
-		`${CHROMIUM_PATH} is missing: the CI script must install chromium (apt-get install -y chromium) before the browser tests run.`,
-	);
-}
-if (!hasChromium) {
-	console.warn(`Skipped the browser tests: ${CHROMIUM_PATH} is missing (apt-get install -y chromium).`);
-}
-
-const suite = hasChromium ? describe : describe.skip;
+const suite = browserSuite();
 
 interface Span {
 	top: number;

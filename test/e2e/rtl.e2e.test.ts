@@ -6,8 +6,7 @@ import {
 	addDariBriefs,
 	addDariDesk,
 	addEnglishOriginal,
-	CHROMIUM_PATH,
-	chromiumAvailable,
+	browserSuite,
 	DARI_STORIES,
 	DESKTOP,
 	type ListeningSite,
@@ -34,17 +33,7 @@ import {
 
 const MIN_SCREENSHOT_BYTES = 10 * 1024;
 
-const hasChromium = chromiumAvailable();
-if (!hasChromium && process.env.CI) {
-	throw new Error(
-		`${CHROMIUM_PATH} is missing: the CI script must install chromium (apt-get install -y chromium) before the browser tests run.`,
-	);
-}
-if (!hasChromium) {
-	console.warn(`Skipped the browser tests: ${CHROMIUM_PATH} is missing (apt-get install -y chromium).`);
-}
-
-const suite = hasChromium ? describe : describe.skip;
+const suite = browserSuite();
 
 interface Box {
 	left: number;
