@@ -6,46 +6,16 @@ import { systemClock } from "../clock.js";
 import type { Role } from "../db/database.js";
 import { seedDemo } from "../demo/seed-demo.js";
 import { seedSynthetic } from "../demo/seed-synthetic.js";
-import { isAppError } from "../errors.js";
 import { openSite, serve } from "../main.js";
-import { createNewsroomServices, type NewsroomServices } from "../newsroom/newsroom-services.js";
 import { type Actor, ROLES } from "../newsroom/roles/access.js";
 import { createServices } from "../services.js";
+import { fail, positiveInteger, UsageError, withNewsroom } from "./cli-support.js";
 
 function port(value: string): number {
 	const parsed = Number(value);
 	if (!Number.isInteger(parsed) || parsed < 1 || parsed > 65535)
 		throw new InvalidArgumentError("expected a port number from 1 to 65535");
 	return parsed;
-}
-
-/** A mistake in how the command was used, printed as one line without a code or a stack. */
-class UsageError extends Error {}
-
-/** Prints a failure as one line and exits; anything unexpected keeps its stack. */
-function fail(error: unknown): never {
-	if (isAppError(error)) process.stderr.write(`dateline: ${error.code}: ${error.message}\n`);
-	else if (error instanceof UsageError) process.stderr.write(`dateline: ${error.message}\n`);
-	else process.stderr.write(`dateline: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-	process.exit(1);
-}
-
-/** Opens the site's database with the newsroom's services, runs `work`, and closes the database. */
-async function withNewsroom<T>(work: (newsroom: NewsroomServices) => Promise<T>): Promise<T> {
-	const site = await openSite(process.env);
-	try {
-		const services = createServices({ ...site, clock: systemClock });
-		return await work(
-			createNewsroomServices({
-				...site,
-				clock: systemClock,
-				articles: services.articles,
-				timeZone: site.config.timeZone,
-			}),
-		);
-	} finally {
-		await site.db.destroy();
-	}
 }
 
 /** Everything piped to standard input; the line break that ends it is not part of the password. */
@@ -152,12 +122,6 @@ program
 			fail(error);
 		}
 	});
-
-function positiveInteger(value: string): number {
-	const parsed = Number(value);
-	if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError("expected a whole number from 1");
-	return parsed;
-}
 
 program
 	.command("seed-synthetic")

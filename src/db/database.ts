@@ -55,6 +55,44 @@ export interface ArticleTable {
 	created_by: number | null;
 	/** Stories that are translations of one another share this number; null for a story with none. */
 	translation_group: number | null;
+	/** What `body_source` is written in: Markdown, or HTML for an imported body that Markdown cannot hold as it is. */
+	body_format: Generated<BodyFormat>;
+}
+
+export type BodyFormat = "markdown" | "html";
+
+export type PageStatus = "draft" | "published" | "unpublished";
+
+/** A standing page ("About us", "Contact"), outside the news flow, served at `/{path}/`. */
+export interface PageTable {
+	id: Generated<number>;
+	/** "about" or "about/team": the URL path without slashes at the ends. */
+	path: string;
+	status: PageStatus;
+	title: string;
+	body_format: Generated<BodyFormat>;
+	body_source: string;
+	body_html: string;
+	body_text: string;
+	language: string;
+	position: number;
+	published_at: Timestamp | null;
+	created_at: Timestamp;
+	modified_at: Timestamp;
+}
+
+/** Which Dateline row an imported item became: an import run again updates it instead of creating another. */
+export interface ImportKeyTable {
+	/** Where the items come from, as "wordpress:<site URL>". */
+	source: string;
+	/** "post", "page", "attachment", "category", "tag", "author". */
+	kind: string;
+	/** The item's id at the source (a WordPress post ID, a term slug, an author login). */
+	source_id: string;
+	target_id: number;
+	/** A hash of the item as last imported: unchanged items are skipped, changed ones updated. */
+	checksum: string;
+	imported_at: Timestamp;
 }
 
 /** A section's name in one language; the section's own `name` is used where a language has none. */
@@ -190,6 +228,8 @@ export interface MediaTable {
 	credit: string;
 	created_at: Timestamp;
 	created_by: number | null;
+	/** For an imported file that was not brought along: where it is still served from. Empty for a stored file. */
+	remote_url: Generated<string>;
 }
 
 export interface MediaVariantTable {
@@ -222,6 +262,8 @@ export interface Database {
 	media_variants: MediaVariantTable;
 	section_names: SectionNameTable;
 	tag_names: TagNameTable;
+	pages: PageTable;
+	import_keys: ImportKeyTable;
 }
 
 export type Db = Kysely<Database>;

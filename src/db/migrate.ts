@@ -4,6 +4,7 @@ import type { DialectAdapter } from "./dialects/dialect.js";
 import { foundationMigration } from "./migrations/0001-foundation.js";
 import { newsroomMigration } from "./migrations/0002-newsroom.js";
 import { languagesMigration } from "./migrations/0003-languages.js";
+import { movingInMigration } from "./migrations/0004-moving-in.js";
 
 /** Append-only: a shipped migration is never edited, a change is a new entry. */
 function migrations(adapter: DialectAdapter): Record<string, Migration> {
@@ -11,6 +12,7 @@ function migrations(adapter: DialectAdapter): Record<string, Migration> {
 		"0001-foundation": foundationMigration(adapter),
 		"0002-newsroom": newsroomMigration(adapter),
 		"0003-languages": languagesMigration(adapter),
+		"0004-moving-in": movingInMigration(adapter),
 	};
 }
 

@@ -2,6 +2,7 @@ import {
 	type Expression,
 	type ExpressionBuilder,
 	type Insertable,
+	type Selectable,
 	type SelectQueryBuilder,
 	type SqlBool,
 	sql,
@@ -48,7 +49,7 @@ const summaryColumns = [
 	"articles.language",
 ] as const;
 
-export type ArticleRow = Omit<ArticleTable, "id"> & { id: number };
+export type ArticleRow = Selectable<ArticleTable>;
 
 /** SQL for articles and their byline and tag links. */
 export class ArticleRepository {

@@ -1,0 +1,51 @@
+import { InvalidArgumentError } from "commander";
+import { systemClock } from "../clock.js";
+import { isAppError } from "../errors.js";
+import { type OpenedSite, openSite } from "../main.js";
+import { createNewsroomServices, type NewsroomServices } from "../newsroom/newsroom-services.js";
+import { createServices, type Services } from "../services.js";
+
+/** A mistake in how the command was used, printed as one line without a code or a stack. */
+export class UsageError extends Error {}
+
+/** Prints a failure as one line and exits; anything unexpected keeps its stack. */
+export function fail(error: unknown): never {
+	if (isAppError(error)) process.stderr.write(`dateline: ${error.code}: ${error.message}\n`);
+	else if (error instanceof UsageError) process.stderr.write(`dateline: ${error.message}\n`);
+	else process.stderr.write(`dateline: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	process.exit(1);
+}
+
+/** Opens the site's database with the newsroom's services, runs `work`, and closes the database. */
+export async function withNewsroom<T>(work: (newsroom: NewsroomServices) => Promise<T>): Promise<T> {
+	const site = await openSite(process.env);
+	try {
+		const services = createServices({ ...site, clock: systemClock });
+		return await work(
+			createNewsroomServices({
+				...site,
+				clock: systemClock,
+				articles: services.articles,
+				timeZone: site.config.timeZone,
+			}),
+		);
+	} finally {
+		await site.db.destroy();
+	}
+}
+
+export function positiveInteger(value: string): number {
+	const parsed = Number(value);
+	if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError("expected a whole number from 1");
+	return parsed;
+}
+
+/** Opens the site (migrating its database) with its content services, runs `work`, and closes the database. */
+export async function withSite<T>(work: (site: OpenedSite, services: Services) => Promise<T>): Promise<T> {
+	const site = await openSite(process.env);
+	try {
+		return await work(site, createServices({ ...site, clock: systemClock }));
+	} finally {
+		await site.db.destroy();
+	}
+}
