@@ -70,6 +70,8 @@ export const errorCatalog = {
 		message: "The database file cannot be read as a Dateline database.",
 	},
 	ERR_DATABASE_UNREACHABLE: { status: 500, message: "The PostgreSQL server in DATABASE_URL cannot be reached." },
+	ERR_IMPORT_MALFORMED: { status: 400, message: "The import file is not well-formed XML." },
+	ERR_IMPORT_NOT_WXR: { status: 400, message: "The import file is not a WordPress export (WXR)." },
 	ERR_INTERNAL: { status: 500, message: "Something went wrong on our side." },
 } as const satisfies Record<string, { status: number; message: string }>;
 

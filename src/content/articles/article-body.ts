@@ -1,5 +1,7 @@
 import MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
+import TurndownService from "turndown";
+import type { BodyFormat } from "../../db/database.js";
 
 /** Raw HTML in the Markdown source is shown as text; only Markdown makes markup. */
 const markdown = new MarkdownIt({
@@ -69,6 +71,30 @@ export interface RenderedBody {
 export function renderBody(source: string): RenderedBody {
 	const html = sanitizeHtml(markdown.render(source), sanitizeOptions).trim();
 	return { html, text: plainText(source) };
+}
+
+/** HTML to Markdown in the house style: ATX headings, fenced code, "-" bullets. */
+const turndown = new TurndownService({
+	headingStyle: "atx",
+	codeBlockStyle: "fenced",
+	bulletListMarker: "-",
+	emDelimiter: "_",
+});
+
+/** Markdown for an HTML body; what it cannot express (figures, captions) is reduced to its text. */
+export function htmlToMarkdown(html: string): string {
+	return turndown.turndown(html);
+}
+
+/** Renders a body kept as HTML (an import Markdown could not hold as it was): sanitized, with its plain text. */
+export function renderHtmlBody(source: string): RenderedBody {
+	const html = sanitizeHtml(source, sanitizeOptions).trim();
+	return { html, text: plainText(htmlToMarkdown(html)) };
+}
+
+/** Renders a stored body in its own format. */
+export function renderStoredBody(format: BodyFormat, source: string): RenderedBody {
+	return format === "html" ? renderHtmlBody(source) : renderBody(source);
 }
 
 /** Sanitizes HTML that arrives as HTML (imports), with the same allowlist as rendered Markdown. */

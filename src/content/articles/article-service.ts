@@ -1,6 +1,6 @@
 import { articleKey, FEEDS_KEY, HOME_KEY, personKey, sectionKey, tagKey } from "../../cache/purge-bus.js";
 import type { Clock } from "../../clock.js";
-import type { Db } from "../../db/database.js";
+import type { BodyFormat, Db } from "../../db/database.js";
 import type { DialectAdapter } from "../../db/dialects/dialect.js";
 import { AppError } from "../../errors.js";
 import type { Correction, CorrectionInput } from "../corrections/correction.js";
@@ -18,7 +18,7 @@ import {
 	type ArticleTranslation,
 	articlePath,
 } from "./article.js";
-import { renderBody, sanitizeBodyHtml } from "./article-body.js";
+import { renderStoredBody, sanitizeBodyHtml } from "./article-body.js";
 import { ArticleRepository, type ArticleRow, type PublishedFilter, type SummaryRow } from "./article-repository.js";
 
 /** What an editor writes; the service derives the rest. */
@@ -37,6 +37,8 @@ export interface ArticleInput {
 	featuredMediaId?: number | null;
 	/** The newsroom user who creates the story; read by `createDraft` only. */
 	createdBy?: number | null;
+	/** What `bodySource` is written in: Markdown (the default for a new story), or HTML; `update` keeps the story's own when absent. */
+	bodyFormat?: BodyFormat;
 }
 
 /** `db`: the caller's transaction, when this write is one step of a larger change that must land whole. */
@@ -53,12 +55,16 @@ function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
 const PUBLISHABLE: ReadonlySet<ArticleStatus> = new Set(["draft", "submitted", "scheduled", "unpublished"]);
 
 /** The columns an editor's input sets, with the body rendered and sanitized. */
-function editableFields(input: ArticleInput, derived: { headline: string; slug: string; language: string }) {
-	const body = renderBody(input.bodySource);
+function editableFields(
+	input: ArticleInput,
+	derived: { headline: string; slug: string; language: string; bodyFormat: BodyFormat },
+) {
+	const body = renderStoredBody(derived.bodyFormat, input.bodySource);
 	return {
 		slug: derived.slug,
 		headline: derived.headline,
 		standfirst: input.standfirst?.trim() ?? "",
+		body_format: derived.bodyFormat,
 		body_source: input.bodySource,
 		body_html: body.html,
 		body_text: body.text,
@@ -117,7 +123,12 @@ export class ArticleService {
 			await this.requireMedia(featuredMediaId, trx);
 			const id = await this.articles.insert(
 				{
-					...editableFields(input, { headline, slug, language: input.language ?? this.deps.defaultLanguage }),
+					...editableFields(input, {
+						headline,
+						slug,
+						language: input.language ?? this.deps.defaultLanguage,
+						bodyFormat: input.bodyFormat ?? "markdown",
+					}),
 					status: "draft",
 					created_at: now,
 					modified_at: now,
@@ -238,7 +249,12 @@ export class ArticleService {
 			if (featuredMediaId !== row.featured_media_id) await this.requireMedia(featuredMediaId, trx);
 			const published = row.status === "published";
 			if (published || row.status === "scheduled") await this.requireAltText(featuredMediaId, trx);
-			const fields = editableFields(input, { headline, slug, language: input.language ?? row.language });
+			const fields = editableFields(input, {
+				headline,
+				slug,
+				language: input.language ?? row.language,
+				bodyFormat: input.bodyFormat ?? row.body_format,
+			});
 			const now = this.deps.clock.now();
 			const revision = row.revision + 1;
 			const written = await this.articles.updateAtRevision(

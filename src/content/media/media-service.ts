@@ -70,6 +70,7 @@ function toVariant(row: MediaVariantRow): MediaVariant {
 function toRecord(row: MediaRow, variants: readonly MediaVariantRow[]): MediaRecord {
 	return {
 		id: row.id,
+		remoteUrl: row.remote_url,
 		sha256: row.sha256,
 		mime: row.mime,
 		width: row.width,

@@ -57,6 +57,8 @@ export interface MediaRecord {
 	credit: string;
 	createdAt: string;
 	createdBy: number | null;
+	/** Where an imported image that was not brought along is still served from; empty for a stored one. */
+	remoteUrl: string;
 	/** Smallest first, WebP before the fallback at equal widths. */
 	variants: MediaVariant[];
 }
@@ -248,14 +250,15 @@ function srcsetOf(variants: readonly MediaVariant[]): string {
  * 960 pixels (or the smallest one).
  */
 export function buildImageModel(
-	media: Pick<MediaRecord, "alt" | "caption" | "credit" | "variants">,
+	media: Pick<MediaRecord, "alt" | "caption" | "credit" | "variants"> &
+		Partial<Pick<MediaRecord, "remoteUrl" | "width" | "height">>,
 	options: { sizes?: string } = {},
 ): ImageModel | undefined {
 	const sorted = [...media.variants].sort(compareVariants);
 	const webp = sorted.filter((variant) => variant.format === "webp");
 	const fallback = sorted.filter((variant) => variant.format !== "webp");
 	const src = fallback.filter((variant) => variant.width <= SRC_WIDTH).at(-1) ?? fallback[0];
-	if (!src) return undefined;
+	if (!src) return remoteImageModel(media, options);
 	return {
 		src: mediaUrl(src.storageKey),
 		srcset: srcsetOf(webp),
@@ -263,6 +266,25 @@ export function buildImageModel(
 		sizes: options.sizes ?? DEFAULT_SIZES,
 		width: src.width,
 		height: src.height,
+		alt: media.alt,
+		caption: media.caption,
+		credit: media.credit,
+	};
+}
+
+/** An imported image left where it was: shown from its address, at its recorded size, without resized copies. */
+function remoteImageModel(
+	media: Pick<MediaRecord, "alt" | "caption" | "credit"> & Partial<Pick<MediaRecord, "remoteUrl" | "width" | "height">>,
+	options: { sizes?: string },
+): ImageModel | undefined {
+	if (!media.remoteUrl || !media.width || !media.height) return undefined;
+	return {
+		src: media.remoteUrl,
+		srcset: "",
+		fallbackSrcset: "",
+		sizes: options.sizes ?? DEFAULT_SIZES,
+		width: media.width,
+		height: media.height,
 		alt: media.alt,
 		caption: media.caption,
 		credit: media.credit,
