@@ -5,6 +5,7 @@ import { ArticleService } from "./content/articles/article-service.js";
 import { CorrectionService } from "./content/corrections/correction-service.js";
 import { FrontPageService } from "./content/front-page/front-page-service.js";
 import { MediaService } from "./content/media/media-service.js";
+import { PageService } from "./content/pages/page-service.js";
 import { PersonService } from "./content/people/person-service.js";
 import { SearchService } from "./content/search/search-service.js";
 import { SectionService } from "./content/sections/section-service.js";
@@ -27,6 +28,7 @@ export interface Services {
 	media: MediaService;
 	corrections: CorrectionService;
 	frontPage: FrontPageService;
+	pages: PageService;
 }
 
 export function createServices(deps: {
@@ -62,6 +64,7 @@ export function createServices(deps: {
 			maxUploadBytes: deps.config.maxUploadBytes,
 		}),
 		corrections: new CorrectionService({ db: deps.db }),
+		pages: new PageService({ db: deps.db }),
 		frontPage: new FrontPageService({
 			db: deps.db,
 			clock: deps.clock,

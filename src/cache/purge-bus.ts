@@ -32,3 +32,4 @@ export const articleKey = (id: number) => `article:${id}`;
 export const sectionKey = (id: number) => `section:${id}`;
 export const personKey = (id: number) => `person:${id}`;
 export const tagKey = (id: number) => `tag:${id}`;
+export const pageKey = (id: number) => `page:${id}`;

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from "commander";
+import { type Command, InvalidArgumentError } from "commander";
 import { systemClock } from "../clock.js";
 import { isAppError } from "../errors.js";
 import { type OpenedSite, openSite } from "../main.js";
@@ -48,4 +48,9 @@ export async function withSite<T>(work: (site: OpenedSite, services: Services) =
 	} finally {
 		await site.db.destroy();
 	}
+}
+
+/** The parent command `name` ("export", "import"), made on first use, so each module can add its own subcommands. */
+export function commandGroup(program: Command, name: string, description: string): Command {
+	return program.commands.find((command) => command.name() === name) ?? program.command(name).description(description);
 }

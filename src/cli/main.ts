@@ -10,6 +10,7 @@ import { openSite, serve } from "../main.js";
 import { type Actor, ROLES } from "../newsroom/roles/access.js";
 import { createServices } from "../services.js";
 import { fail, positiveInteger, UsageError, withNewsroom } from "./cli-support.js";
+import { registerImportCommands } from "./import-commands.js";
 
 function port(value: string): number {
 	const parsed = Number(value);
@@ -213,5 +214,7 @@ user
 			fail(error);
 		}
 	});
+
+registerImportCommands(program);
 
 await program.parseAsync(process.argv);

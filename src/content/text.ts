@@ -62,3 +62,14 @@ export function excerpt(text: string, words = 25): string {
 	if (all.length <= words) return all.join(" ");
 	return `${all.slice(0, words).join(" ").replace(TRAILING_PUNCTUATION, "")}…`;
 }
+
+/** A URL path as requests carry it, percent-encoding in one canonical form, so stored and asked paths compare equal. */
+export function canonicalPath(path: string): string {
+	let decoded = path;
+	try {
+		decoded = decodeURI(path);
+	} catch {
+		return path;
+	}
+	return encodeURI(decoded);
+}

@@ -10,7 +10,7 @@ import { RelatedService } from "../related/related-service.js";
 import { searchDocument } from "../search/search.js";
 import { SectionRepository } from "../sections/section-repository.js";
 import { TagRepository } from "../tags/tag-repository.js";
-import { slugify } from "../text.js";
+import { canonicalPath, slugify } from "../text.js";
 import {
 	type Article,
 	type ArticleStatus,
@@ -577,10 +577,12 @@ export class ArticleService {
 
 	/** Where an old article path now points, if a slug or date changed. */
 	async redirectFor(path: string): Promise<string | undefined> {
+		// Old addresses are stored in one percent-encoding; a request may carry another ("%d0" or "%D0", or none).
+		const canonical = canonicalPath(path);
 		const row = await this.deps.db
 			.selectFrom("redirects")
 			.select("to_path")
-			.where("from_path", "=", path)
+			.where("from_path", "in", canonical === path ? [path] : [path, canonical])
 			.executeTakeFirst();
 		return row?.to_path;
 	}

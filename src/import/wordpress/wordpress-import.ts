@@ -8,7 +8,7 @@ import { buildImageModel } from "../../content/media/media.js";
 import type { MediaService } from "../../content/media/media-service.js";
 import { RelatedService } from "../../content/related/related-service.js";
 import { searchDocument } from "../../content/search/search.js";
-import { slugify } from "../../content/text.js";
+import { canonicalPath, slugify } from "../../content/text.js";
 import type { ArticleStatus, Db, PageStatus } from "../../db/database.js";
 import type { DialectAdapter } from "../../db/dialects/dialect.js";
 import { AppError, isAppError } from "../../errors.js";
@@ -162,17 +162,6 @@ function decodeSlug(slug: string): string {
 	} catch {
 		return slug;
 	}
-}
-
-/** A URL path as requests carry it, percent-encoding in one canonical form, so stored and asked paths compare equal. */
-export function canonicalPath(path: string): string {
-	let decoded = path;
-	try {
-		decoded = decodeURI(path);
-	} catch {
-		return path;
-	}
-	return encodeURI(decoded);
 }
 
 /** `width` and `height` from `_wp_attachment_metadata`, which is PHP-serialized. */
@@ -672,7 +661,10 @@ export class WordPressImport {
 				await this.importAttachment(attachment, db);
 			} catch (error) {
 				this.report.counts.attachment.skipped += 1;
-				this.warn(`attachment ${attachment.postId}`, isAppError(error) ? error.message : String(error));
+				this.warn(
+					`attachment ${attachment.postId}`,
+					isAppError(error) ? (error.detail ?? error.message) : String(error),
+				);
 			}
 			done += 1;
 			this.progress("media", done, attachments.length);
@@ -889,7 +881,7 @@ export class WordPressImport {
 		} catch (error) {
 			if (!isAppError(error) || error.code !== "ERR_VALIDATION") throw error;
 			counts.skipped += 1;
-			this.warn(label, error.message);
+			this.warn(label, error.detail ?? error.message);
 		}
 	}
 

@@ -166,6 +166,21 @@ function dropSplitMarkers(text: string): string {
 	return text.replace(/<!--\s*(?:more|nextpage)\b[^>]*-->/gi, "\n\n");
 }
 
+/**
+ * Players and embedded frames are not allowed in a Dateline body: a `<video>`,
+ * `<audio>` or `<iframe>` becomes a link to what it played or showed, so
+ * nothing is lost without a trace.
+ */
+function linkPlayers(html: string): string {
+	return html.replace(
+		/<(video|audio|iframe)\b([^>]*)>([\s\S]*?)<\/\1>/gi,
+		(whole, _tag: string, attributes: string, inner: string) => {
+			const src = /\bsrc=(["'])(https?:\/\/[^"']+)\1/i.exec(`${attributes} ${inner}`)?.[2];
+			return src ? linkParagraph(src) : whole;
+		},
+	);
+}
+
 /** Points `src` and `href` at imported copies of the old site's uploads. */
 function rewriteUrls(html: string, context: ContentContext): string {
 	return html.replace(/\b(src|href)=(["'])(https?:\/\/[^"']+)\2/gi, (whole, attribute: string, quote: string, url) => {
@@ -187,7 +202,7 @@ function normalize(html: string): string {
 export function convertBody(content: string, postId: string, context: ContentContext): ConvertedBody {
 	const { html: expanded, unknown } = expandShortcodes(dropSplitMarkers(content), postId, context);
 	const paragraphs = isBlockEditorContent(expanded) ? expanded : autoParagraphs(expanded);
-	const html = renderHtmlBody(rewriteUrls(linkBareUrls(paragraphs), context));
+	const html = renderHtmlBody(rewriteUrls(linkPlayers(linkBareUrls(paragraphs)), context));
 	const markdown = htmlToMarkdown(html.html);
 	const fromMarkdown = renderBody(markdown);
 	if (normalize(fromMarkdown.html) === normalize(html.html))

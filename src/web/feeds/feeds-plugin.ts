@@ -3,6 +3,7 @@ import { cachedPage, type PageCache } from "../../cache/page-cache.js";
 import { FEEDS_KEY, SITE_KEY } from "../../cache/purge-bus.js";
 import type { Config } from "../../config.js";
 import { articlePath, authorPath, hreflangAlternates, sectionPath, tagPath } from "../../content/articles/article.js";
+import { pagePath } from "../../content/pages/page-service.js";
 import {
 	type FeedScope,
 	latest,
@@ -179,10 +180,11 @@ export async function feedsPlugin(app: FastifyInstance, options: FeedsOptions): 
 	}
 
 	app.get("/sitemap.xml", async (request, reply) => {
-		const [pages, authors, tags, lastModified] = await Promise.all([
+		const [pages, authors, tags, standing, lastModified] = await Promise.all([
 			services.syndication.articleSitemapPages(pageSize),
 			services.syndication.authors(),
 			services.syndication.tagsInUse(),
+			services.pages.listPublished(),
 			services.syndication.lastModified({ kind: "site" }),
 		]);
 		const newest = (listings: { lastModified: Date | null }[]) =>
@@ -196,6 +198,14 @@ export async function feedsPlugin(app: FastifyInstance, options: FeedsOptions): 
 			{ loc: absolute("/sitemaps/sections.xml"), lastModified },
 			...(authors.length > 0 ? [{ loc: absolute("/sitemaps/authors.xml"), lastModified: newest(authors) }] : []),
 			...(tags.length > 0 ? [{ loc: absolute("/sitemaps/tags.xml"), lastModified: newest(tags) }] : []),
+			...(standing.length > 0
+				? [
+						{
+							loc: absolute("/sitemaps/pages.xml"),
+							lastModified: standing.reduce<Date | null>((max, page) => latest(max, page.modifiedAt), null),
+						},
+					]
+				: []),
 		];
 		return sendCached(request, reply, { contentType: XML, body: renderSitemapIndex(sitemaps), lastModified });
 	});
@@ -251,6 +261,11 @@ export async function feedsPlugin(app: FastifyInstance, options: FeedsOptions): 
 				return (await services.syndication.authors()).map((person) => ({
 					loc: absolute(authorPath(person)),
 					lastModified: person.lastModified,
+				}));
+			case "pages.xml":
+				return (await services.pages.listPublished()).map((page) => ({
+					loc: absolute(pagePath(page)),
+					lastModified: page.modifiedAt,
 				}));
 			case "tags.xml":
 				return (await services.syndication.tagsInUse()).map((tag) => ({

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { cachedPage } from "../../cache/page-cache.js";
-import { HOME_KEY, personKey, sectionKey, tagKey } from "../../cache/purge-bus.js";
+import { HOME_KEY, pageKey, personKey, sectionKey, tagKey } from "../../cache/purge-bus.js";
 import { chooseEncoding } from "../../cache/serve-cached.js";
 import type { Config } from "../../config.js";
 import {
@@ -14,12 +14,13 @@ import {
 	sectionPath,
 	tagPath,
 } from "../../content/articles/article.js";
+import { pagePath } from "../../content/pages/page-service.js";
 import { MAX_QUERY_LENGTH } from "../../content/search/search.js";
 import { AppError, isAppError } from "../../errors.js";
 import type { Services } from "../../services.js";
 import { articleView } from "./article-view.js";
 import { siteCss } from "./assets/site-css.js";
-import { homeHead, siteFeed } from "./page-heads.js";
+import { breadcrumbJsonLd, homeHead, siteFeed } from "./page-heads.js";
 import type { ReaderRenderer } from "./reader-render.js";
 import { matchReaderPath, type ReaderRoute } from "./reader-routes.js";
 import { toCard } from "./view-model-builders.js";
@@ -27,6 +28,7 @@ import { HomePage } from "./views/home-page.js";
 import { ListingPage } from "./views/listing-page.js";
 import type { PageContext } from "./views/page-context.js";
 import { SearchPage } from "./views/search-page.js";
+import { StandingPage } from "./views/standing-page.js";
 import type { ArticlePageModel, StoryCardModel } from "./views/view-models.js";
 
 export interface ReaderOptions {
@@ -78,6 +80,11 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 
 	async function dispatch(request: FastifyRequest, reply: FastifyReply) {
 		const url = new URL(request.url, "http://reader.invalid");
+		// A WordPress short link (/?p=123, /?page_id=7, /?cat=4) of a site moved in answers with its new address.
+		if (/^\?(?:p|page_id|cat|attachment_id)=\d+$/.test(url.search)) {
+			const moved = await services.articles.redirectFor(`${url.pathname}${url.search}`);
+			if (moved) return reply.redirect(moved, 301);
+		}
 		const route: ReaderRoute = matchReaderPath(url.pathname, url.search);
 		switch (route.kind) {
 			case "home":
@@ -92,8 +99,12 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 				return tag(reply, route.slug, route.page);
 			case "redirect":
 				return reply.redirect(route.location, 301);
-			case "notFound":
+			case "notFound": {
+				// An address no route knows may be an old one (a WordPress permalink of a site moved in).
+				const moved = await services.articles.redirectFor(url.pathname);
+				if (moved) return reply.redirect(moved, 301);
 				throw new AppError("ERR_NOT_FOUND");
+			}
 		}
 	}
 
@@ -175,6 +186,10 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 	async function section(reply: FastifyReply, path: string, page: number) {
 		const found = await services.sections.getByPath(path);
 		if (!found) {
+			if (page === 1) {
+				const standing = await services.pages.getPublished(path);
+				if (standing) return standingPage(reply, standing);
+			}
 			const moved = await services.articles.redirectFor(`/${path}/`);
 			if (moved) return reply.redirect(moved, 301);
 			throw new AppError("ERR_SECTION_NOT_FOUND");
@@ -199,6 +214,44 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 			filter: { sectionIds: ids },
 			keys: [sectionKey(found.id)],
 		});
+	}
+
+	async function standingPage(
+		reply: FastifyReply,
+		page: NonNullable<Awaited<ReturnType<Services["pages"]["getPublished"]>>>,
+	) {
+		const site = await services.settings.site();
+		const canonical = pagePath(page);
+		const ctx = await context(site.language, canonical);
+		const breadcrumbs = [
+			{ name: ctx.t("breadcrumb.home"), href: "/" },
+			{ name: page.title, href: canonical },
+		];
+		const description = page.bodyText.replace(/\s+/g, " ").trim().slice(0, 160);
+		const head = {
+			title: `${page.title} – ${site.name}`,
+			...(description ? { description } : {}),
+			canonicalPath: canonical,
+			openGraph: {
+				"og:type": "website",
+				"og:title": page.title,
+				"og:url": ctx.absolute(canonical),
+				"og:site_name": site.name,
+			},
+			feeds: [siteFeed({ settings: site, absolute: ctx.absolute })],
+			jsonLd: [
+				{
+					"@context": "https://schema.org",
+					"@type": "WebPage",
+					name: page.title,
+					url: ctx.absolute(canonical),
+					inLanguage: page.language,
+					dateModified: page.modifiedAt.toISOString(),
+				},
+				breadcrumbJsonLd(breadcrumbs, ctx.absolute),
+			],
+		};
+		return send(reply, 200, <StandingPage ctx={ctx} head={head} page={{ ...page, breadcrumbs }} />, [pageKey(page.id)]);
 	}
 
 	async function author(reply: FastifyReply, slug: string, page: number) {
