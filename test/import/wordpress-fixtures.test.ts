@@ -1,28 +1,9 @@
 import { load } from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { articlePath } from "../../src/content/articles/article.js";
-import { sqliteAdapter } from "../../src/db/dialects/sqlite/sqlite-adapter.js";
-import { type ImportReport, importWordPress } from "../../src/import/wordpress/wordpress-import.js";
+import type { ImportReport } from "../../src/import/wordpress/wordpress-import.js";
 import { createTestSite, type TestSite } from "../support/test-site.js";
-
-const FIXTURES = new URL("../fixtures/wordpress/", import.meta.url).pathname;
-
-export async function importFixture(
-	site: TestSite,
-	file: string,
-	options: { uploadsDir?: string; dryRun?: boolean; batchSize?: number } = {},
-): Promise<ImportReport> {
-	return importWordPress(
-		{
-			db: site.db,
-			adapter: sqliteAdapter,
-			clock: site.clock,
-			timeZone: site.config.timeZone,
-			media: site.services.media,
-		},
-		{ file: file.startsWith("/") ? file : `${FIXTURES}${file}`, ...options },
-	);
-}
+import { importFixture } from "../support/wordpress.js";
 
 /** The public path of the story imported from WordPress post `postId`. */
 async function pathOfPost(site: TestSite, source: string, postId: string): Promise<{ path: string; status: string }> {

@@ -201,8 +201,9 @@ function normalize(html: string): string {
  */
 export function convertBody(content: string, postId: string, context: ContentContext): ConvertedBody {
 	const { html: expanded, unknown } = expandShortcodes(dropSplitMarkers(content), postId, context);
-	const paragraphs = isBlockEditorContent(expanded) ? expanded : autoParagraphs(expanded);
-	const html = renderHtmlBody(rewriteUrls(linkPlayers(linkBareUrls(paragraphs)), context));
+	const linked = linkBareUrls(expanded);
+	const paragraphs = isBlockEditorContent(linked) ? linked : autoParagraphs(linked);
+	const html = renderHtmlBody(rewriteUrls(linkPlayers(paragraphs), context));
 	const markdown = htmlToMarkdown(html.html);
 	const fromMarkdown = renderBody(markdown);
 	if (normalize(fromMarkdown.html) === normalize(html.html))
