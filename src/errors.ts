@@ -72,6 +72,11 @@ export const errorCatalog = {
 	ERR_DATABASE_UNREACHABLE: { status: 500, message: "The PostgreSQL server in DATABASE_URL cannot be reached." },
 	ERR_IMPORT_MALFORMED: { status: 400, message: "The import file is not well-formed XML." },
 	ERR_IMPORT_NOT_WXR: { status: 400, message: "The import file is not a WordPress export (WXR)." },
+	ERR_JSON_SYNTAX: { status: 400, message: "The file is not valid JSON." },
+	ERR_JSON_INVALID: { status: 400, message: "The file is not a valid Dateline JSON export." },
+	ERR_SITE_NOT_EMPTY: { status: 409, message: "The site already holds content." },
+	ERR_BACKUP_INVALID: { status: 400, message: "The file is not a complete Dateline backup." },
+	ERR_DATABASE_IN_USE: { status: 409, message: "The database is open in another process." },
 	ERR_INTERNAL: { status: 500, message: "Something went wrong on our side." },
 } as const satisfies Record<string, { status: number; message: string }>;
 

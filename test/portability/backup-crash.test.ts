@@ -1,0 +1,79 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import SqliteDatabase from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openSqlite } from "../../src/db/dialects/sqlite/open-sqlite.js";
+import { requireBuiltCli, runCli, startCli, waitFor } from "./cli-runner.js";
+
+const STORIES = 3000;
+let work: string;
+
+beforeAll(() => {
+	requireBuiltCli();
+	work = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-backup-crash-"));
+});
+
+afterAll(() => {
+	fs.rmSync(work, { recursive: true, force: true });
+});
+
+function integrity(file: string): string {
+	const db = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
+	try {
+		return (db.pragma("integrity_check") as { integrity_check: string }[]).map((row) => row.integrity_check).join("; ");
+	} finally {
+		db.close();
+	}
+}
+
+describe("a backup killed part-way", () => {
+	it("leaves the site intact and no finished-looking archive; a second run completes and restores", async () => {
+		const dataDir = path.join(work, "site");
+		const seeded = await runCli(["seed-synthetic", "--articles", String(STORIES)], { DATELINE_DATA_DIR: dataDir });
+		expect(seeded.code, seeded.stderr).toBe(0);
+		const database = path.join(dataDir, "dateline.sqlite");
+		const file = path.join(work, "site.tar.gz");
+		const partial = `${file}.partial`;
+
+		const backup = startCli(["backup", file, "--pages-per-step", "1"], { DATELINE_DATA_DIR: dataDir });
+		// The kill lands while the archive is being written: the partial file is on disk and growing.
+		await waitFor(() => backup.stdout().includes("Writing the archive") && fs.existsSync(partial), "the archive phase");
+		await waitFor(() => fs.statSync(partial).size > 0, "bytes in the partial file");
+		backup.child.kill("SIGKILL");
+		const killed = await backup.done;
+		expect(killed.signal).toBe("SIGKILL");
+		expect(killed.stdout).not.toContain("Backed up");
+		expect(fs.existsSync(file)).toBe(false);
+		expect(fs.existsSync(partial)).toBe(true);
+
+		// The site's database is untouched by the copy: it opens and passes the full integrity check.
+		expect(integrity(database)).toBe("ok");
+		const site = openSqlite(database);
+		const count = await site
+			.selectFrom("articles")
+			.select((eb) => eb.fn.countAll<number>().as("n"))
+			.executeTakeFirstOrThrow();
+		await site.destroy();
+		expect(Number(count.n)).toBe(STORIES);
+
+		// What the killed run left is refused by restore.
+		const target = path.join(work, "restored");
+		const refused = await runCli(["restore", partial], { DATELINE_DATA_DIR: target });
+		expect(refused.code).toBe(1);
+		expect(refused.stderr).toContain("ERR_BACKUP_INVALID");
+		expect(refused.stderr).toContain("unfinished backup");
+
+		// Run again: it starts afresh, finishes, and the archive restores.
+		const again = await runCli(["backup", file], { DATELINE_DATA_DIR: dataDir });
+		expect(again.code, again.stderr).toBe(0);
+		expect(again.stdout).toContain("Backed up to");
+		expect(fs.existsSync(file)).toBe(true);
+		expect(fs.existsSync(partial)).toBe(false);
+		expect(fs.existsSync(`${partial}.d`)).toBe(false);
+		const restored = await runCli(["restore", file], { DATELINE_DATA_DIR: target });
+		expect(restored.code, restored.stderr).toBe(0);
+		expect(restored.stdout).toContain(`${STORIES} stories`);
+		expect(integrity(path.join(target, "dateline.sqlite"))).toBe("ok");
+	}, 180_000);
+});
