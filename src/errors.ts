@@ -77,6 +77,9 @@ export const errorCatalog = {
 	ERR_SITE_NOT_EMPTY: { status: 409, message: "The site already holds content." },
 	ERR_BACKUP_INVALID: { status: 400, message: "The file is not a complete Dateline backup." },
 	ERR_DATABASE_IN_USE: { status: 409, message: "The database is open in another process." },
+	ERR_MIRROR_DIR_IN_USE: { status: 409, message: "The directory holds other files and no mirror manifest." },
+	ERR_MIRROR_MANIFEST_INVALID: { status: 400, message: "The mirror's manifest.json is missing or cannot be read." },
+	ERR_MIRROR_INCOMPLETE: { status: 500, message: "The mirror is incomplete, so nothing was removed from it." },
 	ERR_INTERNAL: { status: 500, message: "Something went wrong on our side." },
 } as const satisfies Record<string, { status: number; message: string }>;
 

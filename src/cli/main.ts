@@ -11,6 +11,7 @@ import { type Actor, ROLES } from "../newsroom/roles/access.js";
 import { createServices } from "../services.js";
 import { fail, positiveInteger, UsageError, withNewsroom } from "./cli-support.js";
 import { registerImportCommands } from "./import-commands.js";
+import { registerMirrorCommands } from "./mirror-commands.js";
 import { registerPortabilityCommands } from "./portability-commands.js";
 
 function port(value: string): number {
@@ -217,6 +218,7 @@ user
 	});
 
 registerImportCommands(program);
+registerMirrorCommands(program);
 registerPortabilityCommands(program);
 
 await program.parseAsync(process.argv);
