@@ -11,7 +11,7 @@ import { createBackup } from "../portability/backup/create-backup.js";
 import { restoreBackup } from "../portability/backup/restore-backup.js";
 import { exportJson } from "../portability/json/json-export.js";
 import { importJson } from "../portability/json/json-import.js";
-import { readJsonExport } from "../portability/json/json-read.js";
+import { readExportFile } from "../portability/json/json-read.js";
 import { commandGroup, fail, positiveInteger, UsageError, withSite } from "./cli-support.js";
 
 /** The `export` parent command, made on first use; `export json` and `export static` hang from it. */
@@ -197,13 +197,12 @@ export function registerPortabilityCommands(program: Command): void {
 			try {
 				if (!existsSync(file)) throw new UsageError(`${file} does not exist.`);
 				const started = Date.now();
-				const document = await readJsonExport(file);
 				const result = await withSite(async (site) => {
 					const bar = progress();
 					const imported = await importJson({
 						db: site.db,
 						adapter: site.adapter,
-						document,
+						records: readExportFile(file),
 						onProgress: (phase, done, total) => bar.update(phase, done, total),
 					});
 					bar.stop();

@@ -32,6 +32,9 @@ export function startCli(
 	const child = spawn(process.execPath, [bin, ...args], { env: cliEnv(env), cwd: root });
 	let stdout = "";
 	let stderr = "";
+	// Decoded as a stream: a character split between two chunks stays whole.
+	child.stdout.setEncoding("utf8");
+	child.stderr.setEncoding("utf8");
 	child.stdout.on("data", (chunk) => {
 		stdout += chunk;
 	});

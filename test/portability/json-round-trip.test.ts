@@ -6,7 +6,7 @@ import { sqliteAdapter } from "../../src/db/dialects/sqlite/sqlite-adapter.js";
 import { exportJson } from "../../src/portability/json/json-export.js";
 import { COLLECTIONS } from "../../src/portability/json/json-format.js";
 import { importJson } from "../../src/portability/json/json-import.js";
-import { parseJsonExport } from "../../src/portability/json/json-read.js";
+import { parseJsonExport, readExportText } from "../../src/portability/json/json-read.js";
 import { dialects, skippedDialects } from "../contract/dialects.js";
 import type { TestSite } from "../support/test-site.js";
 import { appOver, crawl, createFullSite, emptySqliteSite } from "./portability-fixture.js";
@@ -37,8 +37,8 @@ describe("moving a site through the JSON format", () => {
 		await site?.close();
 	});
 
-	it("holds rows in every collection of the demo site with its extras", () => {
-		const document = parseJsonExport(original);
+	it("holds rows in every collection of the demo site with its extras", async () => {
+		const document = await parseJsonExport(original);
 		for (const spec of COLLECTIONS) expect(document.collections.get(spec.name)?.length, spec.name).toBeGreaterThan(0);
 		expect(original.startsWith('{\n  "format": "dateline",\n  "version": 1,\n')).toBe(true);
 	});
@@ -46,7 +46,7 @@ describe("moving a site through the JSON format", () => {
 	it("gives byte-identical JSON after SQLite → JSON → fresh SQLite → JSON, and the same public pages", async () => {
 		const restored = await emptySqliteSite();
 		try {
-			const result = await importJson({ db: restored.db, adapter: sqliteAdapter, document: parseJsonExport(original) });
+			const result = await importJson({ db: restored.db, adapter: sqliteAdapter, records: readExportText(original) });
 			expect(result.indexed).toBeGreaterThan(30);
 			expect(await exportText(restored.db, sqliteAdapter)).toBe(original);
 
@@ -80,7 +80,7 @@ describe("moving a site through the JSON format", () => {
 
 	it("refuses to import into a database that has content, and writes nothing", async () => {
 		await expect(
-			importJson({ db: site.db, adapter: sqliteAdapter, document: parseJsonExport(original) }),
+			importJson({ db: site.db, adapter: sqliteAdapter, records: readExportText(original) }),
 		).rejects.toMatchObject({ code: "ERR_SITE_NOT_EMPTY" });
 		expect(await exportText(site.db, sqliteAdapter)).toBe(original);
 	});
@@ -91,7 +91,7 @@ describe("moving a site through the JSON format", () => {
 		async () => {
 			const target = await (postgres as NonNullable<typeof postgres>).open();
 			try {
-				await importJson({ db: target.db, adapter: target.adapter, document: parseJsonExport(original) });
+				await importJson({ db: target.db, adapter: target.adapter, records: readExportText(original) });
 				expect(await exportText(target.db, target.adapter)).toBe(original);
 				// Ids continue after the imported ones: the sequences were moved.
 				const next = await target.db
@@ -99,7 +99,9 @@ describe("moving a site through the JSON format", () => {
 					.values({ slug: "after-import", name: "After import" })
 					.returning("id")
 					.executeTakeFirstOrThrow();
-				const highest = Math.max(...(parseJsonExport(original).collections.get("tags") ?? []).map((t) => Number(t.id)));
+				const highest = Math.max(
+					...((await parseJsonExport(original)).collections.get("tags") ?? []).map((t) => Number(t.id)),
+				);
 				expect(next.id).toBe(highest + 1);
 				// Search works on the imported stories.
 				const app = await appOver({ db: target.db, adapter: target.adapter, dataDir: "/nonexistent", like: site });

@@ -12,9 +12,8 @@ import { migrateToLatest } from "../../db/migrate.js";
 import { openDatabase } from "../../db/open-database.js";
 import { AppError, isAppError } from "../../errors.js";
 import { exportJson } from "../json/json-export.js";
-import type { DatelineDocument } from "../json/json-format.js";
 import { describeContent, importJson } from "../json/json-import.js";
-import { readJsonExport } from "../json/json-read.js";
+import { type CheckedRecord, readExportFile } from "../json/json-read.js";
 import { listFiles, sha256File, syncPath } from "./backup-files.js";
 import {
 	archiveEntryProblem,
@@ -209,8 +208,8 @@ class Moves {
 	}
 }
 
-/** The restored database as a JSON document, for a PostgreSQL site. */
-async function documentFor(manifest: BackupManifest, staging: string): Promise<DatelineDocument> {
+/** The restored content as checked JSON records, for a PostgreSQL site. */
+async function recordsFor(manifest: BackupManifest, staging: string): Promise<AsyncIterable<CheckedRecord>> {
 	const json = path.join(staging, JSON_NAME);
 	if (manifest.database.kind === "sqlite") {
 		await migrateCopy(path.join(staging, SQLITE_NAME), async (db) => {
@@ -224,7 +223,7 @@ async function documentFor(manifest: BackupManifest, staging: string): Promise<D
 			await finished;
 		});
 	}
-	return readJsonExport(json);
+	return readExportFile(json);
 }
 
 /**
@@ -261,12 +260,11 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
 			const database = path.join(staging, SQLITE_NAME);
 			if (manifest.database.kind === "sqlite") await migrateCopy(database);
 			else {
-				const document = await readJsonExport(path.join(staging, JSON_NAME));
 				await migrateCopy(database, async (db) => {
 					await importJson({
 						db,
 						adapter: sqliteAdapter,
-						document,
+						records: readExportFile(path.join(staging, JSON_NAME)),
 						onProgress: (_phase, done, total) => progress?.("import", done, total),
 					});
 				});
@@ -300,7 +298,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
 			}
 		}
 
-		const document = await documentFor(manifest, staging);
+		const records = await recordsFor(manifest, staging);
 		const opened = await openDatabase(options.config);
 		try {
 			await migrateToLatest(opened.db, opened.adapter);
@@ -319,7 +317,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
 			await importJson({
 				db: opened.db,
 				adapter: opened.adapter,
-				document,
+				records,
 				onProgress: (_phase, done, total) => progress?.("import", done, total),
 			});
 			const replacedDir = path.join(staging, "replaced");

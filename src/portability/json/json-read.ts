@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { AppError } from "../../errors.js";
 import {
@@ -11,25 +10,16 @@ import {
 	type RecordValues,
 	recordSchema,
 } from "./json-format.js";
-import { findJsonSyntaxProblem } from "./json-syntax.js";
+import { type ExportEvent, exportEvents, type FilePosition, fileChunks, textChunks } from "./json-stream.js";
 
-/**
- * V8 keeps a string under about 512 MiB, so a file must be smaller than that
- * to be read in one piece. Files past it are refused before they are read.
- */
-export const MAX_JSON_BYTES = 500 * 1024 * 1024;
-
-const HEADER_KEYS = ["format", "version", "migrations"];
-
-/** "articles[12] (id 45)": the record by its place in the file and its primary key. */
-function describeRecord(spec: CollectionSpec, index: number, record: unknown): string {
-	const values = typeof record === "object" && record !== null ? (record as Record<string, unknown>) : {};
-	const key = spec.primaryKey
-		.map((column) => (values[column] === undefined ? undefined : `${column} ${JSON.stringify(values[column])}`))
-		.filter((part) => part !== undefined)
-		.join(", ");
-	return `${spec.name}[${index}]${key ? ` (${key})` : ""}`;
-}
+const HEADER_KEYS = new Set(["format", "version", "migrations"]);
+export const COLLECTION_NAMES: ReadonlySet<string> = new Set(COLLECTIONS.map((spec) => spec.name));
+/** Collections that others refer to: their ids are kept while a file is read. */
+const REFERENCED: ReadonlySet<string> = new Set(
+	COLLECTIONS.flatMap((spec) =>
+		spec.columns.flatMap(([, type]) => (type.kind === "integer" && type.references ? [type.references] : [])),
+	),
+);
 
 function invalid(detail: string): AppError {
 	return new AppError("ERR_JSON_INVALID", detail);
@@ -46,100 +36,167 @@ function describeIssue(error: z.ZodError, record: unknown): string {
 	return present ? `${field}: ${issue.message}` : `${field} is missing`;
 }
 
-function checkRecords(spec: CollectionSpec, raw: unknown): RecordValues[] {
-	if (!Array.isArray(raw)) throw invalid(`"${spec.name}" must be an array of records.`);
-	const schema = recordSchema(spec);
-	const keys = new Set<string>();
-	return raw.map((record, index) => {
-		const parsed = schema.safeParse(record);
-		if (!parsed.success)
-			throw invalid(`${describeRecord(spec, index, record)}: ${describeIssue(parsed.error, record)}.`);
-		const key = JSON.stringify(spec.primaryKey.map((column) => parsed.data[column]));
-		if (keys.has(key)) throw invalid(`${describeRecord(spec, index, record)}: another record has the same key.`);
-		keys.add(key);
-		return parsed.data;
-	});
-}
-
-/** Every reference (`section_id`, `created_by` …) must name a record of the file. */
-function checkReferences(collections: Map<CollectionName, RecordValues[]>): void {
-	const ids = new Map<CollectionName, Set<number>>();
-	const idsOf = (name: CollectionName) => {
-		let set = ids.get(name);
-		if (!set) {
-			set = new Set((collections.get(name) ?? []).map((record) => Number(record.id)));
-			ids.set(name, set);
-		}
-		return set;
-	};
-	for (const spec of COLLECTIONS) {
-		const references = spec.columns.flatMap(([column, type]) =>
-			type.kind === "integer" && type.references ? [{ column, target: type.references }] : [],
-		);
-		if (references.length === 0) continue;
-		(collections.get(spec.name) ?? []).forEach((record, index) => {
-			for (const { column, target } of references) {
-				const value = record[column];
-				if (value === null || value === undefined) continue;
-				if (!idsOf(target).has(Number(value)))
-					throw invalid(
-						`${describeRecord(spec, index, record)}: field "${column}": no ${target} record has id ${value}.`,
-					);
-			}
-		});
-	}
+/** What a checked record is, for the importer. */
+export interface CheckedRecord {
+	collection: CollectionSpec;
+	values: RecordValues;
 }
 
 /**
- * Reads a Dateline JSON export held in `text`. A syntax error is
- * ERR_JSON_SYNTAX with its line and column; a file of the wrong shape is
- * ERR_JSON_INVALID naming the collection, the record and the field.
+ * Checks a file's events as they come: the header before any collection,
+ * collections known, complete and in the format's order (each after those it
+ * refers to), every record's fields (zod), no two records with one key, and
+ * every reference naming a record read earlier. A problem is ERR_JSON_INVALID
+ * naming the collection, the record's place, key and line, and the field.
  */
-export function parseJsonExport(text: string, source = "the file"): DatelineDocument {
-	let raw: unknown;
-	try {
-		raw = JSON.parse(text);
-	} catch (error) {
-		const problem = findJsonSyntaxProblem(text);
-		const reason = error instanceof Error ? error.message : String(error);
-		throw new AppError(
-			"ERR_JSON_SYNTAX",
-			problem
-				? `${source}, line ${problem.line}, column ${problem.column}: expected ${problem.expected}, found ${problem.found}.`
-				: `${source}: ${reason}`,
-			{ cause: error },
-		);
+export class ExportChecker {
+	private readonly header = new Map<string, unknown>();
+	private next = 0;
+	private current: { spec: CollectionSpec; schema: z.ZodType<RecordValues>; keys: Set<string> } | undefined;
+	/** Ids of every collection read so far that others refer to. */
+	private readonly ids = new Map<string, Set<number>>();
+	/** References within the collection being read (a section's parent), checked at its end. */
+	private pending: { column: string; value: number; where: string }[] = [];
+	migrations: string[] = [];
+
+	constructor(readonly source: string) {}
+
+	private where(spec: CollectionSpec, index: number, values: unknown, at: FilePosition): string {
+		const record = typeof values === "object" && values !== null ? (values as Record<string, unknown>) : {};
+		const key = spec.primaryKey
+			.map((column) => (record[column] === undefined ? undefined : `${column} ${JSON.stringify(record[column])}`))
+			.filter((part) => part !== undefined)
+			.join(", ");
+		return `${spec.name}[${index}]${key ? ` (${key})` : ""}, line ${at.line}`;
 	}
-	if (typeof raw !== "object" || raw === null || Array.isArray(raw))
-		throw invalid(`${source} holds no object; a Dateline export starts with {"format": "dateline", …}.`);
-	const top = raw as Record<string, unknown>;
-	if (top.format !== JSON_FORMAT)
-		throw invalid(`${source} is not a Dateline export: "format" is ${JSON.stringify(top.format)}, not "dateline".`);
-	if (top.version !== JSON_FORMAT_VERSION)
-		throw invalid(
-			`${source} is version ${JSON.stringify(top.version)} of the format; this Dateline reads version ${JSON_FORMAT_VERSION}.`,
-		);
-	const migrations = z.array(z.string()).safeParse(top.migrations);
-	if (!migrations.success) throw invalid(`"migrations" must be a list of migration names.`);
-	const known = new Set<string>([...HEADER_KEYS, ...COLLECTIONS.map((spec) => spec.name)]);
-	const unknown = Object.keys(top).filter((key) => !known.has(key));
-	if (unknown.length > 0) throw invalid(`unknown collection ${unknown.map((key) => `"${key}"`).join(", ")}.`);
-	const collections = new Map<CollectionName, RecordValues[]>();
-	for (const spec of COLLECTIONS) {
-		if (!(spec.name in top)) throw invalid(`the collection "${spec.name}" is missing (an empty one is written as []).`);
-		collections.set(spec.name, checkRecords(spec, top[spec.name]));
+
+	/** Checks one event; a record comes back checked and typed, anything else as undefined. */
+	check(event: ExportEvent): CheckedRecord | undefined {
+		switch (event.kind) {
+			case "header":
+				this.checkHeader(event.key, event.value, event.at);
+				return undefined;
+			case "collection":
+				this.startCollection(event.name);
+				return undefined;
+			case "record":
+				return this.checkRecord(event.index, event.value, event.at);
+			case "end":
+				this.endCollection();
+				return undefined;
+		}
 	}
-	checkReferences(collections);
-	return { format: JSON_FORMAT, version: JSON_FORMAT_VERSION, migrations: migrations.data, collections };
+
+	private checkHeader(key: string, value: unknown, at: FilePosition): void {
+		if (!HEADER_KEYS.has(key)) throw invalid(`${this.source}, line ${at.line}: unknown collection "${key}".`);
+		if (this.next > 0) throw invalid(`${this.source}, line ${at.line}: "${key}" must come before the collections.`);
+		this.header.set(key, value);
+		if (key === "format" && value !== JSON_FORMAT)
+			throw invalid(`${this.source} is not a Dateline export: "format" is ${JSON.stringify(value)}, not "dateline".`);
+		if (key === "version" && value !== JSON_FORMAT_VERSION)
+			throw invalid(
+				`${this.source} is version ${JSON.stringify(value)} of the format; this Dateline reads version ${JSON_FORMAT_VERSION}.`,
+			);
+		if (key === "migrations") {
+			const parsed = z.array(z.string()).safeParse(value);
+			if (!parsed.success) throw invalid(`${this.source}: "migrations" must be a list of migration names.`);
+			this.migrations = parsed.data;
+		}
+	}
+
+	private startCollection(name: string): void {
+		if (this.header.get("format") !== JSON_FORMAT)
+			throw invalid(
+				`${this.source} is not a Dateline export: it must start with "format": "dateline" and "version": 1.`,
+			);
+		for (const key of HEADER_KEYS)
+			if (!this.header.has(key)) throw invalid(`${this.source}: "${key}" is missing before the collections.`);
+		const position = COLLECTIONS.findIndex((spec) => spec.name === name);
+		const expected = COLLECTIONS[this.next];
+		if (position < this.next) throw invalid(`${this.source}: the collection "${name}" appears twice or out of order.`);
+		if (position > this.next && expected)
+			throw invalid(`${this.source}: the collection "${expected.name}" must come before "${name}".`);
+		const spec = COLLECTIONS[position] as CollectionSpec;
+		this.current = { spec, schema: recordSchema(spec), keys: new Set() };
+		this.next = position + 1;
+	}
+
+	private checkRecord(index: number, value: unknown, at: FilePosition): CheckedRecord {
+		const current = this.current;
+		if (!current) throw new Error("a record outside a collection");
+		const { spec, schema, keys } = current;
+		const parsed = schema.safeParse(value);
+		if (!parsed.success) throw invalid(`${this.where(spec, index, value, at)}: ${describeIssue(parsed.error, value)}.`);
+		const values = parsed.data;
+		const key = JSON.stringify(spec.primaryKey.map((column) => values[column]));
+		if (keys.has(key)) throw invalid(`${this.where(spec, index, value, at)}: another record has the same key.`);
+		keys.add(key);
+		for (const [column, type] of spec.columns) {
+			if (type.kind !== "integer" || !type.references) continue;
+			const target = values[column];
+			if (target === null || target === undefined) continue;
+			if (type.references === spec.name) {
+				this.pending.push({ column, value: Number(target), where: this.where(spec, index, value, at) });
+			} else if (!this.ids.get(type.references)?.has(Number(target)))
+				throw invalid(
+					`${this.where(spec, index, value, at)}: field "${column}": no ${type.references} record has id ${target}.`,
+				);
+		}
+		if (REFERENCED.has(spec.name)) {
+			const set = this.ids.get(spec.name) ?? new Set<number>();
+			this.ids.set(spec.name, set);
+			set.add(Number(values.id));
+		}
+		return { collection: spec, values };
+	}
+
+	private endCollection(): void {
+		const spec = this.current?.spec;
+		for (const reference of this.pending)
+			if (!this.ids.get(spec?.name ?? "")?.has(reference.value))
+				throw invalid(
+					`${reference.where}: field "${reference.column}": no ${spec?.name} record has id ${reference.value}.`,
+				);
+		this.pending = [];
+		this.current = undefined;
+	}
+
+	/** After the last event: every collection must have been there. */
+	finish(): void {
+		if (this.next === 0) this.startCollection(COLLECTIONS[0]?.name ?? "");
+		const missing = COLLECTIONS[this.next];
+		if (missing)
+			throw invalid(`${this.source}: the collection "${missing.name}" is missing (an empty one is written as []).`);
+	}
 }
 
-/** Reads and checks a Dateline JSON export from disk, in one piece (files up to MAX_JSON_BYTES). */
-export async function readJsonExport(file: string): Promise<DatelineDocument> {
-	const data = await readFile(file);
-	if (data.length > MAX_JSON_BYTES)
-		throw invalid(
-			`${file} is ${(data.length / 1024 / 1024).toFixed(0)} MiB; files up to ${MAX_JSON_BYTES / 1024 / 1024} MiB can be read for now.`,
-		);
-	// A byte-order mark is not JSON, but editors add one; it carries nothing.
-	return parseJsonExport(data.toString("utf8").replace(/^\uFEFF/, ""), file);
+/** Checked records of a file, read as a stream: one record in memory at a time, whatever the file's size. */
+export async function* readExportFile(file: string, checker = new ExportChecker(file)): AsyncGenerator<CheckedRecord> {
+	yield* checkedRecords(fileChunks(file), checker);
+}
+
+/** Checked records from text chunks. */
+export async function* checkedRecords(
+	chunks: AsyncIterable<string>,
+	checker: ExportChecker,
+): AsyncGenerator<CheckedRecord> {
+	for await (const event of exportEvents(chunks, { source: checker.source, collections: COLLECTION_NAMES })) {
+		const record = checker.check(event);
+		if (record) yield record;
+	}
+	checker.finish();
+}
+
+/** Checked records of an export held in memory. */
+export function readExportText(text: string, source = "the file"): AsyncGenerator<CheckedRecord> {
+	return checkedRecords(textChunks(text), new ExportChecker(source));
+}
+
+/** Reads a whole export held in memory (tests, small files) into its collections. */
+export async function parseJsonExport(text: string, source = "the file"): Promise<DatelineDocument> {
+	const checker = new ExportChecker(source);
+	const collections = new Map<CollectionName, RecordValues[]>(COLLECTIONS.map((spec) => [spec.name, []]));
+	for await (const record of checkedRecords(textChunks(text), checker))
+		collections.get(record.collection.name)?.push(record.values);
+	return { format: JSON_FORMAT, version: JSON_FORMAT_VERSION, migrations: checker.migrations, collections };
 }
