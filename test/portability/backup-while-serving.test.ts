@@ -94,6 +94,12 @@ describe("a backup while the site serves and the newsroom publishes", () => {
 		await writer;
 		await db.destroy();
 		expect(result.code, result.stderr).toBe(0);
+		// Restoring over the running site is refused, even with --force, and changes nothing.
+		const overLive = await runCli(["restore", file, "--force"], { DATELINE_DATA_DIR: dataDir });
+		expect(overLive.code).toBe(1);
+		expect(overLive.stderr).toContain("ERR_DATABASE_IN_USE");
+		expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200);
+		expect(fs.readdirSync(dataDir).filter((name) => name.startsWith(".restore-"))).toEqual([]);
 		expect(pagesServed).toBeGreaterThan(0);
 		// Stories were published while the backup ran.
 		expect(after).toBeGreaterThan(before);

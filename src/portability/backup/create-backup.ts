@@ -163,7 +163,9 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
 		await pipeline(
 			pack,
 			counter((bytes) => options.onProgress?.("archive", Math.min(bytes, totalBytes), totalBytes)),
-			createGzip(),
+			// Level 3 compresses twice as fast as the default 6 for an archive about a tenth larger: the
+			// backup shares the machine with the site it copies.
+			createGzip({ level: 3 }),
 			createWriteStream(partial),
 		);
 		if (unexpected.length > 0) throw new Error(`Unexpected files in the backup: ${unexpected.join(", ")}`);

@@ -128,7 +128,7 @@ async function* batches(
  * transaction, so a site that is being written to exports as it was at one moment.
  */
 export async function exportJson(options: JsonExportOptions): Promise<JsonExportResult> {
-	const batchSize = options.batchSize ?? 2000;
+	const batchSize = options.batchSize ?? 500;
 	const writer = new ChunkWriter(options.out);
 	const counts = Object.fromEntries(COLLECTIONS.map((spec) => [spec.name, 0])) as Record<CollectionName, number>;
 	const work = async (trx: Db) => {
