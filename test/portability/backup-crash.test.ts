@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -36,16 +37,33 @@ describe("a backup killed part-way", () => {
 		const file = path.join(work, "site.tar.gz");
 		const partial = `${file}.partial`;
 
-		const backup = startCli(["backup", file, "--pages-per-step", "1"], { DATELINE_DATA_DIR: dataDir });
-		// The kill lands while the archive is being written: the partial file is on disk and growing.
-		await waitFor(() => backup.stdout().includes("Writing the archive") && fs.existsSync(partial), "the archive phase");
-		await waitFor(() => fs.statSync(partial).size > 0, "bytes in the partial file");
-		backup.child.kill("SIGKILL");
-		const killed = await backup.done;
-		expect(killed.signal).toBe("SIGKILL");
-		expect(killed.stdout).not.toContain("Backed up");
-		expect(fs.existsSync(file)).toBe(false);
-		expect(fs.existsSync(partial)).toBe(true);
+		// 48 MB that do not compress, so that writing the archive takes a while.
+		const bulky = path.join(dataDir, "media", "originals", "ab", `${"ab".repeat(32)}.jpg`);
+		fs.mkdirSync(path.dirname(bulky), { recursive: true });
+		fs.writeFileSync(bulky, randomBytes(48 * 1024 * 1024));
+
+		// Killed twice: while the database is being copied, and while the archive is being written.
+		const killPoints = [
+			{ line: "Copying the database", file: `${partial}.d`, minBytes: 0 },
+			{ line: "Writing the archive", file: partial, minBytes: 1 },
+		];
+		for (const point of killPoints) {
+			const backup = startCli(["backup", file, "--pages-per-step", "1"], { DATELINE_DATA_DIR: dataDir });
+			const reached = () =>
+				backup.stdout().includes(point.line) &&
+				fs.existsSync(point.file) &&
+				fs.statSync(point.file).size >= point.minBytes;
+			await waitFor(reached, point.line);
+			const landedMidway = !backup.stdout().includes("Backed up") && !fs.existsSync(file);
+			backup.child.kill("SIGKILL");
+			const killed = await backup.done;
+			expect(landedMidway, point.line).toBe(true);
+			expect(killed.signal).toBe("SIGKILL");
+			expect(killed.stdout).not.toContain("Backed up");
+			expect(fs.existsSync(file)).toBe(false);
+			expect(fs.existsSync(point.file)).toBe(true);
+		}
+		expect(fs.statSync(partial).size).toBeGreaterThan(0);
 
 		// The site's database is untouched by the copy: it opens and passes the full integrity check.
 		expect(integrity(database)).toBe("ok");
@@ -74,6 +92,8 @@ describe("a backup killed part-way", () => {
 		const restored = await runCli(["restore", file], { DATELINE_DATA_DIR: target });
 		expect(restored.code, restored.stderr).toBe(0);
 		expect(restored.stdout).toContain(`${STORIES} stories`);
+		const restoredBulky = path.join(target, "media", path.relative(path.join(dataDir, "media"), bulky));
+		expect(fs.readFileSync(restoredBulky).equals(fs.readFileSync(bulky))).toBe(true);
 		expect(integrity(path.join(target, "dateline.sqlite"))).toBe("ok");
 	}, 180_000);
 });
