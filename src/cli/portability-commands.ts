@@ -69,6 +69,13 @@ function seconds(since: number): string {
 	return `${((Date.now() - since) / 1000).toFixed(1)} s`;
 }
 
+/** The absolute path of a file to write, whose folder must exist. */
+function writablePath(file: string): string {
+	const target = path.resolve(file);
+	if (!existsSync(path.dirname(target))) throw new UsageError(`the folder ${path.dirname(target)} does not exist.`);
+	return target;
+}
+
 /** Resolves when `out` has flushed everything, rejects on its error. */
 function finished(out: Writable): Promise<void> {
 	return new Promise((resolve, reject) => {
@@ -88,7 +95,7 @@ export function registerPortabilityCommands(program: Command): void {
 		.action(async (file: string, options: { force?: boolean; pagesPerStep?: number }) => {
 			try {
 				const config = loadConfig(process.env);
-				const target = path.resolve(file);
+				const target = writablePath(file);
 				if (!config.databaseUrl && !existsSync(path.join(config.dataDir, SQLITE_NAME)))
 					throw new UsageError(`there is no site in ${config.dataDir} to back up (no ${SQLITE_NAME}).`);
 				if (target.endsWith(PARTIAL_SUFFIX))
@@ -155,10 +162,13 @@ export function registerPortabilityCommands(program: Command): void {
 			try {
 				const started = Date.now();
 				const toStdout = file === "-";
-				const target = path.resolve(file);
+				const target = toStdout ? "" : writablePath(file);
 				const partial = `${target}${PARTIAL_SUFFIX}`;
 				const result = await withSite(async (site) => {
 					const out = toStdout ? process.stdout : createWriteStream(partial);
+					// Listening from the start: a full disk is an error of the export, not a crash.
+					const written = toStdout ? undefined : finished(out);
+					written?.catch(() => undefined);
 					const bar = toStdout ? undefined : progress();
 					try {
 						const exported = await exportJson({
@@ -169,9 +179,9 @@ export function registerPortabilityCommands(program: Command): void {
 							onProgress: (collection, rows) => bar?.update(collection, rows, rows),
 						});
 						bar?.stop();
-						if (!toStdout) {
+						if (written) {
 							out.end();
-							await finished(out);
+							await written;
 							await rename(partial, target);
 						}
 						return exported;

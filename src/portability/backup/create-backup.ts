@@ -119,7 +119,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
 	// What a killed run left behind is never reused.
 	await rm(partial, { force: true });
 	await rm(staging, { recursive: true, force: true });
-	await mkdir(staging, { recursive: true });
+	await mkdir(staging);
 	try {
 		const database = await copyDatabase(options, staging);
 		const mediaRoot = path.join(path.resolve(options.config.dataDir), MEDIA_DIR);
