@@ -72,6 +72,9 @@ export function registerImportCommands(program: Command): void {
 					Presets.shades_classic,
 				);
 				let phase: ImportPhase | undefined;
+				// Benchmarks read each phase's time off stderr.
+				const phaseLog = process.env.DATELINE_IMPORT_PHASE_LOG === "1";
+				let phaseStarted = Date.now();
 				const report = await withSite((site, services) =>
 					importWordPress(
 						{
@@ -87,6 +90,8 @@ export function registerImportCommands(program: Command): void {
 							dryRun: options.dryRun === true,
 							onProgress: (current, done, total) => {
 								if (current !== phase) {
+									if (phaseLog && phase) process.stderr.write(`phase ${phase} ${Date.now() - phaseStarted} ms\n`);
+									phaseStarted = Date.now();
 									if (phase) bar.stop();
 									phase = current;
 									bar.start(total, done, { phase: current.padEnd(19) });
@@ -96,6 +101,7 @@ export function registerImportCommands(program: Command): void {
 					),
 				);
 				bar.stop();
+				if (phaseLog && phase) process.stderr.write(`phase ${phase} ${Date.now() - phaseStarted} ms\n`);
 				const seconds = (Date.now() - started) / 1000;
 				process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : summary(report, seconds));
 			} catch (error) {
