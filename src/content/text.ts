@@ -73,3 +73,31 @@ export function canonicalPath(path: string): string {
 	}
 	return encodeURI(decoded);
 }
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+	amp: "&",
+	lt: "<",
+	gt: ">",
+	quot: '"',
+	apos: "'",
+	nbsp: "\u00a0",
+	hellip: "…",
+	mdash: "—",
+	ndash: "–",
+	lsquo: "‘",
+	rsquo: "’",
+	ldquo: "“",
+	rdquo: "”",
+};
+
+/** Decodes the character references HTML and XML writers put in text and attribute values; unknown names stay as written. */
+export function decodeEntities(text: string): string {
+	if (!text.includes("&")) return text;
+	return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+		if (name.startsWith("#")) {
+			const code = name[1] === "x" || name[1] === "X" ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+			return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+		}
+		return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+	});
+}

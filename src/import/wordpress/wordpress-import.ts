@@ -8,7 +8,7 @@ import { buildImageModel } from "../../content/media/media.js";
 import type { MediaService } from "../../content/media/media-service.js";
 import { RelatedService } from "../../content/related/related-service.js";
 import { searchDocument } from "../../content/search/search.js";
-import { canonicalPath, slugify } from "../../content/text.js";
+import { canonicalPath, decodeEntities, slugify } from "../../content/text.js";
 import type { ArticleStatus, Db, PageStatus } from "../../db/database.js";
 import type { DialectAdapter } from "../../db/dialects/dialect.js";
 import { AppError, isAppError } from "../../errors.js";
@@ -126,33 +126,6 @@ export function plainTitle(html: string): string {
 	return decodeEntities(html.replace(/<[^>]*>/g, ""))
 		.replace(/\s+/g, " ")
 		.trim();
-}
-
-const NAMED_ENTITIES: Record<string, string> = {
-	amp: "&",
-	lt: "<",
-	gt: ">",
-	quot: '"',
-	apos: "'",
-	nbsp: "\u00a0",
-	hellip: "…",
-	mdash: "—",
-	ndash: "–",
-	lsquo: "‘",
-	rsquo: "’",
-	ldquo: "“",
-	rdquo: "”",
-};
-
-function decodeEntities(text: string): string {
-	return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
-		if (entity[0] === "#") {
-			const code =
-				entity[1] === "x" || entity[1] === "X" ? Number.parseInt(entity.slice(2), 16) : Number(entity.slice(1));
-			return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-		}
-		return NAMED_ENTITIES[entity.toLowerCase()] ?? whole;
-	});
 }
 
 /** A WordPress slug may be percent-encoded UTF-8 ("%d0%bf%d1%80…"). */

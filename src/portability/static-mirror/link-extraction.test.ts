@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { decodeEntities } from "../../content/text.js";
 import {
 	cssLinks,
-	decodeEntities,
 	htmlLinks,
 	jsonLinks,
 	linksIn,

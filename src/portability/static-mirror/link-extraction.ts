@@ -1,3 +1,4 @@
+import { decodeEntities } from "../../content/text.js";
 import { mediaType } from "./mirror-layout.js";
 
 /** Where a link sits: an HTML or XML attribute, XML element text, a CSS `url()`, a robots.txt `Sitemap:` line. */
@@ -19,27 +20,6 @@ export interface LinkSpan {
 export interface FoundLinks {
 	spans: LinkSpan[];
 	embedded: string[];
-}
-
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-	amp: "&",
-	lt: "<",
-	gt: ">",
-	quot: '"',
-	apos: "'",
-	nbsp: "\u00a0",
-};
-
-/** Decodes the character references HTML and XML writers put in attribute values and text. */
-export function decodeEntities(text: string): string {
-	if (!text.includes("&")) return text;
-	return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-		if (name.startsWith("#")) {
-			const code = name[1] === "x" || name[1] === "X" ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
-			return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-		}
-		return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
-	});
 }
 
 interface Attribute {
