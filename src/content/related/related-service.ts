@@ -27,7 +27,7 @@ export class RelatedService {
 	}
 
 	/** Recomputes the list of one published story. */
-	async computeFor(articleId: number, db: Db = this.db): Promise<number[]> {
+	async computeFor(articleId: number, db: Db = this.db, frequencies?: FrequencyCache): Promise<number[]> {
 		const article = await db
 			.selectFrom("articles")
 			.select(["headline", "body_text", "published_at", "status"])
@@ -41,7 +41,9 @@ export class RelatedService {
 			headline: article.headline,
 			body: article.body_text,
 		});
-		const { total, df } = await this.adapter.documentFrequencies(db, [...counts.keys()]);
+		const { total, df } = frequencies
+			? await frequencies.lookup(db, [...counts.keys()])
+			: await this.adapter.documentFrequencies(db, [...counts.keys()]);
 		const terms = keyTerms({ counts, df, total, limit: KEY_TERMS });
 		const hits = await this.adapter.matchAnyTerm(db, {
 			terms,
@@ -89,8 +91,10 @@ export class RelatedService {
 	async recomputeAll(onProgress?: (done: number, total: number) => void): Promise<void> {
 		const ids = await this.db.selectFrom("articles").select("id").where("status", "=", "published").execute();
 		let done = 0;
+		// Only "Check Also" lists change during this pass, not the text index: term statistics can be kept.
+		const frequencies = new FrequencyCache(this.adapter);
 		for (const { id } of ids) {
-			await this.computeFor(id);
+			await this.computeFor(id, this.db, frequencies);
 			done += 1;
 			onProgress?.(done, ids.length);
 		}
@@ -109,5 +113,31 @@ export class RelatedService {
 			.where("status", "=", "published")
 			.execute();
 		return new Map(rows.flatMap((row) => (row.published_at ? [[row.id, new Date(row.published_at)] as const] : [])));
+	}
+}
+
+/**
+ * Document frequencies remembered across one pass over many stories, while
+ * the text index does not change: each term is looked up once.
+ */
+class FrequencyCache {
+	private total: number | undefined;
+	private readonly known = new Map<string, number>();
+
+	constructor(private readonly adapter: DialectAdapter) {}
+
+	async lookup(db: Db, terms: readonly string[]): Promise<{ total: number; df: Map<string, number> }> {
+		const missing = terms.filter((term) => !this.known.has(term));
+		if (missing.length > 0 || this.total === undefined) {
+			const fetched = await this.adapter.documentFrequencies(db, missing);
+			this.total = fetched.total;
+			for (const term of missing) this.known.set(term, fetched.df.get(term) ?? 0);
+		}
+		const df = new Map<string, number>();
+		for (const term of terms) {
+			const count = this.known.get(term) ?? 0;
+			if (count > 0) df.set(term, count);
+		}
+		return { total: this.total, df };
 	}
 }

@@ -46,9 +46,11 @@ export const sqliteAdapter: DialectAdapter = {
 	},
 
 	async documentFrequencies(db: Db, terms: readonly string[]) {
+		// FTS5 keeps one `_docsize` row per document: counting it is a B-tree count, where
+		// count(*) on the FTS table reads every document (8 ms at 10,000 stories, paid per related list).
 		const totalRow = await sql<{
 			total: number;
-		}>`SELECT count(*) AS total FROM article_fts`.execute(db);
+		}>`SELECT count(*) AS total FROM article_fts_docsize`.execute(db);
 		const df = new Map<string, number>();
 		if (terms.length > 0) {
 			const rows = await sql<{
