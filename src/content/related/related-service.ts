@@ -16,6 +16,9 @@ const CANDIDATES = 40;
  * lean towards stories close in time. Runs when a story is published, edited or
  * unpublished, so a page view only reads the stored list.
  */
+/** Stories whose lists are recomputed in one transaction during a full pass. */
+const RECOMPUTE_BATCH = 500;
+
 export class RelatedService {
 	private readonly related: RelatedRepository;
 
@@ -93,10 +96,17 @@ export class RelatedService {
 		let done = 0;
 		// Only "Check Also" lists change during this pass, not the text index: term statistics can be kept.
 		const frequencies = new FrequencyCache(this.adapter);
-		for (const { id } of ids) {
-			await this.computeFor(id, this.db, frequencies);
-			done += 1;
-			onProgress?.(done, ids.length);
+		// A few hundred lists per transaction: one commit each, not one per story.
+		for (let start = 0; start < ids.length; start += RECOMPUTE_BATCH) {
+			const batch = ids.slice(start, start + RECOMPUTE_BATCH);
+			const work = async (trx: Db) => {
+				for (const { id } of batch) {
+					await this.computeFor(id, trx, frequencies);
+					done += 1;
+					onProgress?.(done, ids.length);
+				}
+			};
+			await (this.db.isTransaction ? work(this.db) : this.db.transaction().execute(work));
 		}
 	}
 
