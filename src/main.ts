@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.js";
 import { startPostgresPurgeRelay } from "./cache/postgres-purge-relay.js";
 import { PurgeBus } from "./cache/purge-bus.js";
+import { watchExternalWrites } from "./cache/sqlite-external-writes.js";
 import { systemClock } from "./clock.js";
 import { type Config, loadConfig } from "./config.js";
 import type { Db } from "./db/database.js";
@@ -71,8 +72,11 @@ export async function serve(options: {
 	const relay = site.config.databaseUrl
 		? await startPostgresPurgeRelay({ url: site.config.databaseUrl, bus: purge, logger: app.log })
 		: undefined;
+	// One SQLite file, written by a CLI command (an import) while this serves: drop the cached pages when it does.
+	const externalWrites = site.config.databaseUrl ? undefined : watchExternalWrites({ db: site.db, purge });
 	const close = async () => {
 		await relay?.stop();
+		await externalWrites?.stop();
 		await scheduler.stop();
 		await app.close();
 		await site.db.destroy();
