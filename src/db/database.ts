@@ -267,3 +267,8 @@ export interface Database {
 }
 
 export type Db = Kysely<Database>;
+
+/** Runs `work` in `db` if it is already a transaction (the caller's larger change), else in a new transaction. */
+export function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+	return db.isTransaction ? work(db) : db.transaction().execute(work);
+}

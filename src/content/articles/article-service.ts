@@ -1,6 +1,6 @@
 import { articleKey, FEEDS_KEY, HOME_KEY, personKey, sectionKey, tagKey } from "../../cache/purge-bus.js";
 import type { Clock } from "../../clock.js";
-import type { BodyFormat, Db } from "../../db/database.js";
+import { type BodyFormat, type Db, inTransaction } from "../../db/database.js";
 import type { DialectAdapter } from "../../db/dialects/dialect.js";
 import { AppError } from "../../errors.js";
 import type { Correction, CorrectionInput } from "../corrections/correction.js";
@@ -44,11 +44,6 @@ export interface ArticleInput {
 /** `db`: the caller's transaction, when this write is one step of a larger change that must land whole. */
 export interface WriteOptions {
 	db?: Db;
-}
-
-/** Runs `work` in the caller's transaction if `db` is one, else in a new transaction. */
-function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
-	return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
 
 /** Statuses a story may be published or scheduled from. */

@@ -1,4 +1,4 @@
-import type { Db } from "../../db/database.js";
+import { type Db, inTransaction } from "../../db/database.js";
 import type { DialectAdapter } from "../../db/dialects/dialect.js";
 import { keyTerms, rankRelated, termCounts } from "./related.js";
 import { RelatedRepository } from "./related-repository.js";
@@ -99,14 +99,13 @@ export class RelatedService {
 		// A few hundred lists per transaction: one commit each, not one per story.
 		for (let start = 0; start < ids.length; start += RECOMPUTE_BATCH) {
 			const batch = ids.slice(start, start + RECOMPUTE_BATCH);
-			const work = async (trx: Db) => {
+			await inTransaction(this.db, async (trx) => {
 				for (const { id } of batch) {
 					await this.computeFor(id, trx, frequencies);
 					done += 1;
 					onProgress?.(done, ids.length);
 				}
-			};
-			await (this.db.isTransaction ? work(this.db) : this.db.transaction().execute(work));
+			});
 		}
 	}
 

@@ -9,7 +9,7 @@ import type { MediaService } from "../../content/media/media-service.js";
 import { RelatedService } from "../../content/related/related-service.js";
 import { searchDocument } from "../../content/search/search.js";
 import { canonicalPath, decodeEntities, slugify } from "../../content/text.js";
-import type { ArticleStatus, Db, PageStatus } from "../../db/database.js";
+import { type ArticleStatus, type Db, inTransaction, type PageStatus } from "../../db/database.js";
 import type { DialectAdapter } from "../../db/dialects/dialect.js";
 import { AppError, isAppError } from "../../errors.js";
 import type { StorySnapshot } from "../../newsroom/revisions/revision.js";
@@ -271,7 +271,7 @@ export class WordPressImport {
 	private async importAll(db: Db): Promise<void> {
 		const scan = this.requireScan();
 		this.progress("people and sections", 0, 1);
-		await this.inTransaction(db, async (trx) => {
+		await inTransaction(db, async (trx) => {
 			await this.importAuthors(scan.authors, trx);
 			await this.importCategories(termsOf(scan.terms, "category"), trx);
 			await this.importTags(termsOf(scan.terms, "post_tag"), trx);
@@ -294,11 +294,6 @@ export class WordPressImport {
 
 	private warn(item: string, message: string): void {
 		this.report.warnings.push({ item, message });
-	}
-
-	/** Runs `work` in `db` if it is already a transaction (a dry run), else in a new one. */
-	private inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
-		return db.isTransaction ? work(db) : db.transaction().execute(work);
 	}
 
 	// ——— First pass ———
@@ -804,7 +799,7 @@ export class WordPressImport {
 			if (batch.length === 0) return;
 			const items = batch;
 			batch = [];
-			await this.inTransaction(db, async (trx) => {
+			await inTransaction(db, async (trx) => {
 				for (const item of items) await this.importItem(item, context, trx);
 			});
 			done += items.length;
