@@ -12,6 +12,19 @@ export interface SectionNode extends SectionRecord {
 }
 
 /** Sections form a tree; a child's URL path is its parent's path plus its own slug. */
+/** First path segments that are Dateline's own addresses: no section (or page) may take them. */
+export const RESERVED_SECTION_SLUGS: ReadonlySet<string> = new Set([
+	"author",
+	"tag",
+	"page",
+	"feed",
+	"search",
+	"admin",
+	"api",
+	"media",
+	"assets",
+]);
+
 export class SectionService {
 	private readonly sections: SectionRepository;
 
@@ -30,7 +43,7 @@ export class SectionService {
 		if (!name) throw new AppError("ERR_VALIDATION", "A section needs a name.");
 		const slug = slugify(input.slug ?? name);
 		if (!slug) throw new AppError("ERR_VALIDATION", "The section slug must contain a letter or a digit.");
-		if (["author", "tag", "page", "feed", "search", "admin", "api", "media", "assets"].includes(slug)) {
+		if (RESERVED_SECTION_SLUGS.has(slug)) {
 			throw new AppError("ERR_VALIDATION", `"${slug}" is a reserved address and cannot name a section.`);
 		}
 		const parent = input.parentId ? await this.sections.findById(input.parentId) : undefined;

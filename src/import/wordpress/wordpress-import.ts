@@ -8,6 +8,8 @@ import { buildImageModel } from "../../content/media/media.js";
 import type { MediaService } from "../../content/media/media-service.js";
 import { RelatedService } from "../../content/related/related-service.js";
 import { searchDocument } from "../../content/search/search.js";
+import { RESERVED_SECTION_SLUGS } from "../../content/sections/section-service.js";
+import { SettingsService } from "../../content/settings/settings-service.js";
 import { canonicalPath, decodeEntities, slugify } from "../../content/text.js";
 import { type ArticleStatus, type Db, inTransaction, type PageStatus } from "../../db/database.js";
 import type { DialectAdapter } from "../../db/dialects/dialect.js";
@@ -67,8 +69,6 @@ export interface WordPressImportDeps {
 	media: MediaService;
 }
 
-/** Path segments a section may not take: they are Dateline's own addresses. */
-const RESERVED_SECTION_SLUGS = new Set(["author", "tag", "page", "feed", "search", "admin", "api", "media", "assets"]);
 /** Sections nest at most this deep, as the reader's addresses allow. */
 const MAX_SECTION_DEPTH = 3;
 const DEFAULT_BATCH = 250;
@@ -246,12 +246,7 @@ export class WordPressImport {
 		this.scan = scan;
 		this.source = `wordpress:${(scan.channel.baseBlogUrl || scan.channel.link).replace(/\/+$/, "")}`;
 		this.report.source = this.source;
-		const settings = await this.deps.db
-			.selectFrom("settings")
-			.select("value")
-			.where("key", "=", "site")
-			.executeTakeFirst();
-		this.language = settings ? ((JSON.parse(settings.value) as { language?: string }).language ?? "en") : "en";
+		this.language = (await new SettingsService(this.deps.db).site()).language;
 
 		if (!this.options.dryRun) {
 			await this.importAll(this.deps.db);
