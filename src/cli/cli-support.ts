@@ -1,3 +1,4 @@
+import { Presets, SingleBar } from "cli-progress";
 import { type Command, InvalidArgumentError } from "commander";
 import { systemClock } from "../clock.js";
 import { isAppError } from "../errors.js";
@@ -51,6 +52,60 @@ export async function withSite<T>(work: (site: OpenedSite, services: Services) =
 }
 
 /** The parent command `name` ("export", "import"), made on first use, so each module can add its own subcommands. */
-export function commandGroup(program: Command, name: string, description: string): Command {
+function commandGroup(program: Command, name: string, description: string): Command {
 	return program.commands.find((command) => command.name() === name) ?? program.command(name).description(description);
+}
+
+/** The `export` parent command: `export json` and `export static` hang from it. */
+export function exportCommand(program: Command): Command {
+	return commandGroup(program, "export", "write the site's content out of Dateline");
+}
+
+/** The `import` parent command: `import json` and `import wordpress` hang from it. */
+export function importCommand(program: Command): Command {
+	return commandGroup(program, "import", "bring content in from another system or a Dateline export");
+}
+
+/** A long job's progress, reported phase by phase. */
+export interface PhasedProgress {
+	update(phase: string, done: number, total: number): void;
+	stop(): void;
+}
+
+/**
+ * One progress bar per phase, on a terminal's stderr (nothing when stderr is
+ * not a terminal). `onPhase` hears each change of phase, with the phase that
+ * ends, and once more with `undefined` when the job stops.
+ */
+export function phasedProgress(options: {
+	/** The width the phase's name is padded to, so the bars line up. */
+	nameWidth: number;
+	onPhase?: (next: string | undefined, previous: string | undefined) => void;
+}): PhasedProgress {
+	const bar = new SingleBar(
+		{ format: "{phase} [{bar}] {percentage}% | {value}/{total} | {duration_formatted}", hideCursor: true },
+		Presets.shades_classic,
+	);
+	let current: string | undefined;
+	return {
+		update(phase, done, total) {
+			const shownTotal = Math.max(total, done, 1);
+			const payload = { phase: phase.padEnd(options.nameWidth) };
+			if (phase !== current) {
+				options.onPhase?.(phase, current);
+				if (current) bar.stop();
+				current = phase;
+				bar.start(shownTotal, done, payload);
+			} else {
+				bar.setTotal(shownTotal);
+				bar.update(done, payload);
+			}
+		},
+		stop() {
+			if (!current) return;
+			bar.stop();
+			options.onPhase?.(undefined, current);
+			current = undefined;
+		},
+	};
 }

@@ -1,5 +1,4 @@
 import { existsSync, statSync } from "node:fs";
-import { Presets, SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { systemClock } from "../clock.js";
 import {
@@ -8,7 +7,7 @@ import {
 	type ImportReport,
 	importWordPress,
 } from "../import/wordpress/wordpress-import.js";
-import { commandGroup, fail, UsageError, withSite } from "./cli-support.js";
+import { fail, importCommand, phasedProgress, UsageError, withSite } from "./cli-support.js";
 
 const PLURALS: Record<ImportKind, string> = {
 	author: "authors",
@@ -50,7 +49,7 @@ function summary(report: ImportReport, seconds: number): string {
 
 /** `dateline import wordpress EXPORT.xml [--uploads DIR] [--dry-run]`. */
 export function registerImportCommands(program: Command): void {
-	commandGroup(program, "import", "bring content in from another system or a Dateline export")
+	importCommand(program)
 		.command("wordpress")
 		.description("import a WordPress export (WXR 1.0–1.2); running it again updates what changed")
 		.argument("<file>", "the .xml file from WordPress's Tools → Export")
@@ -63,18 +62,16 @@ export function registerImportCommands(program: Command): void {
 				if (options.uploads && !(existsSync(options.uploads) && statSync(options.uploads).isDirectory()))
 					throw new UsageError(`--uploads ${options.uploads} is not a directory.`);
 				const started = Date.now();
-				const bar = new SingleBar(
-					{
-						format: "{phase} [{bar}] {percentage}% | {value}/{total} | {duration_formatted}",
-						hideCursor: true,
-						noTTYOutput: false,
-					},
-					Presets.shades_classic,
-				);
-				let phase: ImportPhase | undefined;
 				// Benchmarks read each phase's time off stderr.
 				const phaseLog = process.env.DATELINE_IMPORT_PHASE_LOG === "1";
 				let phaseStarted = Date.now();
+				const bar = phasedProgress({
+					nameWidth: 19,
+					onPhase: (_next, previous) => {
+						if (phaseLog && previous) process.stderr.write(`phase ${previous} ${Date.now() - phaseStarted} ms\n`);
+						phaseStarted = Date.now();
+					},
+				});
 				const report = await withSite((site, services) =>
 					importWordPress(
 						{
@@ -88,20 +85,11 @@ export function registerImportCommands(program: Command): void {
 							file,
 							...(options.uploads ? { uploadsDir: options.uploads } : {}),
 							dryRun: options.dryRun === true,
-							onProgress: (current, done, total) => {
-								if (current !== phase) {
-									if (phaseLog && phase) process.stderr.write(`phase ${phase} ${Date.now() - phaseStarted} ms\n`);
-									phaseStarted = Date.now();
-									if (phase) bar.stop();
-									phase = current;
-									bar.start(total, done, { phase: current.padEnd(19) });
-								} else bar.update(done, { phase: current.padEnd(19) });
-							},
+							onProgress: (phase, done, total) => bar.update(phase, done, total),
 						},
 					),
 				);
 				bar.stop();
-				if (phaseLog && phase) process.stderr.write(`phase ${phase} ${Date.now() - phaseStarted} ms\n`);
 				const seconds = (Date.now() - started) / 1000;
 				process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : summary(report, seconds));
 			} catch (error) {

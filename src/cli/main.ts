@@ -1,6 +1,5 @@
 import { createInterface } from "node:readline/promises";
 import { Writable } from "node:stream";
-import { Presets, SingleBar } from "cli-progress";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { systemClock } from "../clock.js";
 import type { Role } from "../db/database.js";
@@ -9,7 +8,7 @@ import { seedSynthetic } from "../demo/seed-synthetic.js";
 import { openSite, serve } from "../main.js";
 import { type Actor, ROLES } from "../newsroom/roles/access.js";
 import { createServices } from "../services.js";
-import { fail, positiveInteger, UsageError, withNewsroom } from "./cli-support.js";
+import { fail, phasedProgress, positiveInteger, UsageError, withNewsroom } from "./cli-support.js";
 import { registerImportCommands } from "./import-commands.js";
 import { registerMirrorCommands } from "./mirror-commands.js";
 import { registerPortabilityCommands } from "./portability-commands.js";
@@ -137,24 +136,14 @@ program
 			const services = createServices({ ...site, clock: systemClock });
 			if ((await services.articles.countAll()) > 0)
 				throw new UsageError("the site already has stories; seed an empty data directory.");
-			const bar = new SingleBar(
-				{ format: "{phase} [{bar}] {percentage}% | {value}/{total} | {duration_formatted}", hideCursor: true },
-				Presets.shades_classic,
-			);
-			let phase = "";
+			const bar = phasedProgress({ nameWidth: 8 });
 			const started = Date.now();
 			const result = await seedSynthetic(
 				{ db: site.db, adapter: site.adapter, clock: systemClock },
 				{
 					articles: options.articles,
 					...(options.seed ? { seed: options.seed } : {}),
-					onProgress: (done, total, current) => {
-						if (current !== phase) {
-							if (phase) bar.stop();
-							phase = current;
-							bar.start(total, done, { phase: current.padEnd(8) });
-						} else bar.update(done, { phase: current.padEnd(8) });
-					},
+					onProgress: (done, total, phase) => bar.update(phase, done, total),
 				},
 			);
 			bar.stop();

@@ -6,7 +6,7 @@ import { systemClock } from "../clock.js";
 import { AppError } from "../errors.js";
 import { describeProblem, verifyMirror } from "../portability/static-mirror/mirror-manifest.js";
 import { exportStaticMirror, type FailedAddress } from "../portability/static-mirror/static-export.js";
-import { commandGroup, fail, positiveInteger, withSite } from "./cli-support.js";
+import { exportCommand, fail, positiveInteger, withSite } from "./cli-support.js";
 
 /** An absolute http(s) URL to serve the mirror from; it becomes the start of every absolute link. */
 function baseUrl(value: string): string {
@@ -43,7 +43,7 @@ function listAddresses(title: string, addresses: readonly FailedAddress[], limit
 
 /** `dateline export static DIR` and `dateline verify-mirror DIR`. */
 export function registerMirrorCommands(program: Command): void {
-	commandGroup(program, "export", "write the site's content out of Dateline")
+	exportCommand(program)
 		.command("static")
 		.description("write the public site as static files for a mirror (only changed files are rewritten)")
 		.argument("<dir>", "the mirror's directory: empty, missing, or an earlier mirror")

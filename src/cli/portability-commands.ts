@@ -2,7 +2,6 @@ import { createWriteStream, existsSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type { Writable } from "node:stream";
-import { Presets, SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { systemClock } from "../clock.js";
 import { loadConfig } from "../config.js";
@@ -12,17 +11,16 @@ import { restoreBackup } from "../portability/backup/restore-backup.js";
 import { exportJson } from "../portability/json/json-export.js";
 import { importJson } from "../portability/json/json-import.js";
 import { readExportFile } from "../portability/json/json-read.js";
-import { commandGroup, fail, positiveInteger, UsageError, withSite } from "./cli-support.js";
-
-/** The `export` parent command, made on first use; `export json` and `export static` hang from it. */
-export function exportCommand(program: Command): Command {
-	return commandGroup(program, "export", "write the site's content out of Dateline");
-}
-
-/** The `import` parent command, made on first use; `import json` and `import wordpress` hang from it. */
-export function importCommand(program: Command): Command {
-	return commandGroup(program, "import", "bring content in from another system or a Dateline export");
-}
+import {
+	exportCommand,
+	fail,
+	importCommand,
+	type PhasedProgress,
+	phasedProgress,
+	positiveInteger,
+	UsageError,
+	withSite,
+} from "./cli-support.js";
 
 const PHASE_LINES: Record<string, string> = {
 	database: "Copying the database",
@@ -36,29 +34,13 @@ const PHASE_LINES: Record<string, string> = {
  * A progress bar on a terminal (stderr), one line per phase on stdout
  * otherwise, so a script or a log sees where a long job is.
  */
-function progress(): { update(phase: string, done: number, total: number): void; stop(): void } {
-	const bar = new SingleBar(
-		{ format: "{phase} [{bar}] {percentage}% | {value}/{total} | {duration_formatted}", hideCursor: true },
-		Presets.shades_classic,
-	);
-	let current = "";
-	return {
-		update(phase, done, total) {
-			const shownTotal = Math.max(total, done, 1);
-			if (phase !== current) {
-				if (current && process.stderr.isTTY) bar.stop();
-				current = phase;
-				if (process.stderr.isTTY) bar.start(shownTotal, done, { phase: phase.padEnd(12) });
-				else process.stdout.write(`${PHASE_LINES[phase] ?? phase}…\n`);
-			} else if (process.stderr.isTTY) {
-				bar.setTotal(shownTotal);
-				bar.update(done, { phase: phase.padEnd(12) });
-			}
+function progress(): PhasedProgress {
+	return phasedProgress({
+		nameWidth: 12,
+		onPhase: (next) => {
+			if (next && !process.stderr.isTTY) process.stdout.write(`${PHASE_LINES[next] ?? next}…\n`);
 		},
-		stop() {
-			if (current && process.stderr.isTTY) bar.stop();
-		},
-	};
+	});
 }
 
 function megabytes(bytes: number): string {
