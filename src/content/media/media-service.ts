@@ -67,7 +67,8 @@ function toVariant(row: MediaVariantRow): MediaVariant {
 	};
 }
 
-function toRecord(row: MediaRow, variants: readonly MediaVariantRow[]): MediaRecord {
+/** A media row and its variant rows as a record. */
+export function toRecord(row: MediaRow, variants: readonly MediaVariantRow[]): MediaRecord {
 	return {
 		id: row.id,
 		remoteUrl: row.remote_url,

@@ -5,7 +5,8 @@ import type { Clock } from "../../clock.js";
 import { articlePath, sectionPath } from "../../content/articles/article.js";
 import { ArticleRepository } from "../../content/articles/article-repository.js";
 import { buildImageModel } from "../../content/media/media.js";
-import type { MediaService } from "../../content/media/media-service.js";
+import { MediaRepository } from "../../content/media/media-repository.js";
+import { type MediaService, toRecord } from "../../content/media/media-service.js";
 import { RelatedService } from "../../content/related/related-service.js";
 import { searchDocument } from "../../content/search/search.js";
 import { RESERVED_SECTION_SLUGS } from "../../content/sections/section-service.js";
@@ -215,6 +216,7 @@ export class WordPressImport {
 	private language = "en";
 	private readonly articles: ArticleRepository;
 	private readonly revisions: RevisionRepository;
+	private readonly mediaRows: MediaRepository;
 
 	constructor(
 		private readonly deps: WordPressImportDeps,
@@ -222,6 +224,7 @@ export class WordPressImport {
 	) {
 		this.articles = new ArticleRepository(deps.db);
 		this.revisions = new RevisionRepository(deps.db);
+		this.mediaRows = new MediaRepository(deps.db);
 		this.report = {
 			source: "",
 			dryRun: options.dryRun === true,
@@ -645,11 +648,7 @@ export class WordPressImport {
 		const alt = attachment.alt || attachment.title;
 		const known = await this.key("attachment", attachment.postId, db);
 		if (known) {
-			const row = await db
-				.selectFrom("media")
-				.select(["id", "remote_url"])
-				.where("id", "=", known.target_id)
-				.executeTakeFirst();
+			const row = await db.selectFrom("media").select("id").where("id", "=", known.target_id).executeTakeFirst();
 			if (row) {
 				if (known.checksum !== attachment.checksum) {
 					await db.updateTable("media").set({ alt, caption: attachment.caption }).where("id", "=", row.id).execute();
@@ -729,24 +728,10 @@ export class WordPressImport {
 	}
 
 	private async rememberMedia(attachment: AttachmentInfo, mediaId: number, db: Db): Promise<void> {
-		const row = await db.selectFrom("media").selectAll().where("id", "=", mediaId).executeTakeFirst();
+		// Read through this run's handle: on a dry run that is the one open transaction.
+		const row = await this.mediaRows.findById(mediaId, db);
 		if (!row) return;
-		const variants = await db.selectFrom("media_variants").selectAll().where("media_id", "=", mediaId).execute();
-		const image = buildImageModel({
-			alt: row.alt,
-			caption: row.caption,
-			credit: row.credit,
-			remoteUrl: row.remote_url,
-			width: row.width,
-			height: row.height,
-			variants: variants.map((variant) => ({
-				format: variant.format as "webp" | "jpeg" | "png",
-				width: variant.width,
-				height: variant.height,
-				bytes: variant.bytes,
-				storageKey: variant.storage_key,
-			})),
-		});
+		const image = buildImageModel(toRecord(row, await this.mediaRows.variantsFor([mediaId], db)));
 		const src = image?.src ?? attachment.url;
 		this.media.set(attachment.postId, { id: mediaId, src });
 		if (src !== attachment.url) this.uploadUrls.set(attachment.url.replace(/^https?:/i, ""), src);
