@@ -1,3 +1,5 @@
+import { zoneOffsetMs } from "../../i18n/time-zones.js";
+
 /** "2011-01-18 07:40:14", as WordPress writes dates; the zero date "0000-00-00 00:00:00" means none. */
 const WORDPRESS_DATE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/;
 
@@ -20,29 +22,6 @@ export function parseWordPressUtc(text: string): Date | undefined {
 	return at.getUTCDate() === day ? at : undefined;
 }
 
-function offsetMinutes(at: Date, timeZone: string): number {
-	const parts = new Intl.DateTimeFormat("en-US", {
-		timeZone,
-		hourCycle: "h23",
-		year: "numeric",
-		month: "2-digit",
-		day: "2-digit",
-		hour: "2-digit",
-		minute: "2-digit",
-		second: "2-digit",
-	}).formatToParts(at);
-	const value = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
-	const asUtc = Date.UTC(
-		value("year"),
-		value("month") - 1,
-		value("day"),
-		value("hour"),
-		value("minute"),
-		value("second"),
-	);
-	return Math.round((asUtc - at.getTime()) / 60_000);
-}
-
 /**
  * A WordPress local date (`post_date`) read as wall-clock time in `timeZone`.
  * In a gap (clocks going forward) the later offset applies, as WordPress does.
@@ -50,9 +29,8 @@ function offsetMinutes(at: Date, timeZone: string): number {
 export function parseWordPressLocal(text: string, timeZone: string): Date | undefined {
 	const asUtc = parseWordPressUtc(text);
 	if (!asUtc) return undefined;
-	const first = new Date(asUtc.getTime() - offsetMinutes(asUtc, timeZone) * 60_000);
-	const second = new Date(asUtc.getTime() - offsetMinutes(first, timeZone) * 60_000);
-	return second;
+	const first = new Date(asUtc.getTime() - zoneOffsetMs(asUtc, timeZone));
+	return new Date(asUtc.getTime() - zoneOffsetMs(first, timeZone));
 }
 
 /** The moment of a post date: the UTC column when set, else the local one in the site's time zone. */

@@ -10,6 +10,7 @@ import type { MediaService } from "../../content/media/media-service.js";
 import type { SectionNode } from "../../content/sections/section-service.js";
 import { slugify } from "../../content/text.js";
 import { AppError, isAppError } from "../../errors.js";
+import { zoneOffsetMs } from "../../i18n/time-zones.js";
 import type { AuditLog } from "../../newsroom/audit/audit-log.js";
 import {
 	canAddCorrection,
@@ -506,18 +507,7 @@ export function parseLocalDateTime(value: string, timeZone: string): Date | unde
 	if (!match) return undefined;
 	const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
 	const guess = Date.UTC(y, mo - 1, d, h, mi);
-	// The zone's offset at that moment, found by formatting the guess in the zone.
-	const parts = new Intl.DateTimeFormat("en-US", {
-		timeZone,
-		hourCycle: "h23",
-		year: "numeric",
-		month: "2-digit",
-		day: "2-digit",
-		hour: "2-digit",
-		minute: "2-digit",
-	}).formatToParts(new Date(guess));
-	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-	const asZone = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
-	const result = new Date(guess - (asZone - guess));
+	// The zone's offset at that moment.
+	const result = new Date(guess - zoneOffsetMs(new Date(guess), timeZone));
 	return Number.isNaN(result.getTime()) ? undefined : result;
 }
