@@ -1,12 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { cliEnv, freePort, root, runCli } from "../support/cli-runner.js";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const bin = path.join(root, "bin/dateline.js");
 const temporary: string[] = [];
 const running: ChildProcess[] = [];
@@ -17,45 +16,6 @@ function tempDir(): string {
 	return dir;
 }
 
-function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-	const { PORT: _port, DATELINE_DATA_DIR: _dir, DATELINE_PUBLIC_URL: _url, ...rest } = process.env;
-	return { ...rest, DATELINE_LOG_LEVEL: "warn", ...extra };
-}
-
-/** Runs the CLI to completion; `input`, when given, is piped to its standard input. */
-function run(
-	args: string[],
-	env: Record<string, string>,
-	input?: string,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [bin, ...args], { env: baseEnv(env), cwd: root });
-		if (input !== undefined) child.stdin.end(input);
-		let stdout = "";
-		let stderr = "";
-		child.stdout.on("data", (chunk) => {
-			stdout += chunk;
-		});
-		child.stderr.on("data", (chunk) => {
-			stderr += chunk;
-		});
-		child.on("error", reject);
-		child.on("close", (code) => resolve({ code, stdout, stderr }));
-	});
-}
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.listen(0, "127.0.0.1", () => {
-			const address = server.address();
-			server.close(() =>
-				typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-			);
-		});
-	});
-}
-
 /** Starts `dateline serve` and resolves once it says it is serving. */
 async function startServer(
 	args: string[],
@@ -63,7 +23,7 @@ async function startServer(
 ): Promise<{ port: number; output: () => string }> {
 	const port = await freePort();
 	const child = spawn(process.execPath, [bin, "serve", ...args], {
-		env: baseEnv({ ...env, PORT: String(port), DATELINE_HOST: "127.0.0.1" }),
+		env: cliEnv({ ...env, PORT: String(port), DATELINE_HOST: "127.0.0.1" }),
 		cwd: root,
 	});
 	running.push(child);
@@ -127,7 +87,7 @@ describe("dateline serve", () => {
 		const file = path.join(dir, "a-file");
 		fs.writeFileSync(file, "not a directory");
 		const dataDir = path.join(file, "data");
-		const result = await run(["serve"], { DATELINE_DATA_DIR: dataDir });
+		const result = await runCli(["serve"], { DATELINE_DATA_DIR: dataDir });
 		expect(result.code).toBe(1);
 		const lines = result.stderr.trim().split("\n");
 		expect(lines).toHaveLength(1);
@@ -142,7 +102,7 @@ describe("dateline serve", () => {
 		const garbage = Buffer.from("This is not a SQLite database, it is a note.\n".repeat(200));
 		fs.writeFileSync(file, garbage);
 		const before = createHash("sha256").update(fs.readFileSync(file)).digest("hex");
-		const result = await run(["serve"], { DATELINE_DATA_DIR: dataDir });
+		const result = await runCli(["serve"], { DATELINE_DATA_DIR: dataDir });
 		expect(result.code).toBe(1);
 		expect(result.stderr.trim().split("\n")).toHaveLength(1);
 		expect(result.stderr).toContain("ERR_DATABASE_CORRUPT");
@@ -152,7 +112,7 @@ describe("dateline serve", () => {
 	});
 
 	it("exits naming the variable when a setting is bad", async () => {
-		const result = await run(["serve"], { DATELINE_DATA_DIR: tempDir(), PORT: "eighty" });
+		const result = await runCli(["serve"], { DATELINE_DATA_DIR: tempDir(), PORT: "eighty" });
 		expect(result.code).toBe(1);
 		expect(result.stderr).toContain('PORT="eighty" is not valid');
 		expect(result.stderr.trim().split("\n")).toHaveLength(1);
@@ -162,13 +122,13 @@ describe("dateline serve", () => {
 describe("dateline init and seed-demo", () => {
 	it("init prepares an empty site; seed-demo then loads the demo once", async () => {
 		const dataDir = tempDir();
-		const init = await run(["init"], { DATELINE_DATA_DIR: dataDir });
+		const init = await runCli(["init"], { DATELINE_DATA_DIR: dataDir });
 		expect(init.code).toBe(0);
 		expect(init.stdout).toContain("Database ready");
-		const seed = await run(["seed-demo"], { DATELINE_DATA_DIR: dataDir });
+		const seed = await runCli(["seed-demo"], { DATELINE_DATA_DIR: dataDir });
 		expect(seed.code).toBe(0);
 		expect(seed.stdout).toMatch(/Loaded \d+ demo stories/);
-		const again = await run(["seed-demo"], { DATELINE_DATA_DIR: dataDir });
+		const again = await runCli(["seed-demo"], { DATELINE_DATA_DIR: dataDir });
 		expect(again.stdout).toContain("already has stories");
 	});
 });
@@ -178,7 +138,7 @@ describe("dateline user", () => {
 
 	it("adds an account with a password piped in, and lists it", async () => {
 		const env = { DATELINE_DATA_DIR: tempDir() };
-		const added = await run(
+		const added = await runCli(
 			["user", "add", "--email", "Amina@Example.org", "--role", "admin", "--name", "Amina Noori", "--password-stdin"],
 			env,
 			`${PASSPHRASE}\n`,
@@ -186,13 +146,13 @@ describe("dateline user", () => {
 		expect(added.stderr).toBe("");
 		expect(added.code).toBe(0);
 		expect(added.stdout).toBe("Added amina@example.org as admin.\n");
-		await run(
+		await runCli(
 			["user", "add", "--email", "omid@example.org", "--role", "contributor", "--password-stdin"],
 			env,
 			PASSPHRASE,
 		);
 
-		const list = await run(["user", "list"], env);
+		const list = await runCli(["user", "list"], env);
 		expect(list.code).toBe(0);
 		const rows = list.stdout
 			.trim()
@@ -207,8 +167,8 @@ describe("dateline user", () => {
 	it("refuses a second account with the same email in one line", async () => {
 		const env = { DATELINE_DATA_DIR: tempDir() };
 		const args = ["user", "add", "--email", "ed@example.org", "--role", "editor", "--password-stdin"];
-		expect((await run(args, env, PASSPHRASE)).code).toBe(0);
-		const again = await run(
+		expect((await runCli(args, env, PASSPHRASE)).code).toBe(0);
+		const again = await runCli(
 			["user", "add", "--email", "ED@example.org", "--role", "author", "--password-stdin"],
 			env,
 			PASSPHRASE,
@@ -221,7 +181,7 @@ describe("dateline user", () => {
 
 	it("refuses a weak password in one line and adds nothing", async () => {
 		const env = { DATELINE_DATA_DIR: tempDir() };
-		const weak = await run(
+		const weak = await runCli(
 			["user", "add", "--email", "ed@example.org", "--role", "editor", "--password-stdin"],
 			env,
 			"password1234\n",
@@ -229,11 +189,11 @@ describe("dateline user", () => {
 		expect(weak.code).toBe(1);
 		expect(weak.stderr.trim().split("\n")).toHaveLength(1);
 		expect(weak.stderr).toMatch(/^dateline: ERR_WEAK_PASSWORD: /);
-		expect((await run(["user", "list"], env)).stdout).toContain("no accounts yet");
+		expect((await runCli(["user", "list"], env)).stdout).toContain("no accounts yet");
 	});
 
 	it("will not wait for a password when there is no terminal and no --password-stdin", async () => {
-		const result = await run(["user", "add", "--email", "ed@example.org", "--role", "editor"], {
+		const result = await runCli(["user", "add", "--email", "ed@example.org", "--role", "editor"], {
 			DATELINE_DATA_DIR: tempDir(),
 		});
 		expect(result.code).toBe(1);
@@ -242,7 +202,7 @@ describe("dateline user", () => {
 	});
 
 	it("refuses an unknown role", async () => {
-		const result = await run(
+		const result = await runCli(
 			["user", "add", "--email", "ed@example.org", "--role", "chief", "--password-stdin"],
 			{ DATELINE_DATA_DIR: tempDir() },
 			PASSPHRASE,

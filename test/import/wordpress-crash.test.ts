@@ -4,7 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { writeSyntheticWxr } from "../../src/demo/synthetic-wxr.js";
-import { requireBuiltCli, runCli, startCli } from "../portability/cli-runner.js";
+import { requireBuiltCli, runCli, startCli } from "../support/cli-runner.js";
 
 const POSTS = 1200;
 const BATCH = 250;

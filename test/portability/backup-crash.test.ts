@@ -5,7 +5,7 @@ import path from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSqlite } from "../../src/db/dialects/sqlite/open-sqlite.js";
-import { requireBuiltCli, runCli, startCli, waitFor } from "./cli-runner.js";
+import { requireBuiltCli, runCli, startCli, waitFor } from "../support/cli-runner.js";
 
 const STORIES = 3000;
 let work: string;

@@ -8,7 +8,7 @@ import { systemClock } from "../../src/clock.js";
 import { openSqlite } from "../../src/db/dialects/sqlite/open-sqlite.js";
 import { sqliteAdapter } from "../../src/db/dialects/sqlite/sqlite-adapter.js";
 import { createServices } from "../../src/services.js";
-import { freePort, requireBuiltCli, runCli, startCli, waitFor } from "./cli-runner.js";
+import { freePort, requireBuiltCli, runCli, startCli, waitFor } from "../support/cli-runner.js";
 
 const STORIES = 2000;
 let work: string;

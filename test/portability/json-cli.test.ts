@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { requireBuiltCli, runCli } from "./cli-runner.js";
+import { requireBuiltCli, runCli } from "../support/cli-runner.js";
 
 let work: string;
 

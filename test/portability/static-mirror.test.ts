@@ -14,8 +14,8 @@ import {
 	verifyMirror,
 } from "../../src/portability/static-mirror/mirror-manifest.js";
 import { exportStaticMirror, type StaticExportResult } from "../../src/portability/static-mirror/static-export.js";
+import { root, runCli } from "../support/cli-runner.js";
 import { createTestSite, TEST_NOW, type TestSite } from "../support/test-site.js";
-import { root, runCli } from "./cli-runner.js";
 
 const temporary: string[] = [];
 

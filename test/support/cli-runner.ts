@@ -24,12 +24,14 @@ export interface CliResult {
 	stderr: string;
 }
 
-/** Starts `dateline ARGS`; `done` resolves when it exits, `output()` is what it printed so far. */
+/** Starts `dateline ARGS`; `done` resolves when it exits, `output()` is what it printed so far. `input`, when given, is piped to its standard input. */
 export function startCli(
 	args: string[],
 	env: Record<string, string>,
+	input?: string,
 ): { child: ChildProcess; done: Promise<CliResult>; stdout: () => string } {
 	const child = spawn(process.execPath, [bin, ...args], { env: cliEnv(env), cwd: root });
+	if (input !== undefined) child.stdin.end(input);
 	let stdout = "";
 	let stderr = "";
 	// Decoded as a stream: a character split between two chunks stays whole.
@@ -48,9 +50,9 @@ export function startCli(
 	return { child, done, stdout: () => stdout };
 }
 
-/** Runs `dateline ARGS` to completion. */
-export function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
-	return startCli(args, env).done;
+/** Runs `dateline ARGS` to completion; `input`, when given, is piped to its standard input. */
+export function runCli(args: string[], env: Record<string, string>, input?: string): Promise<CliResult> {
+	return startCli(args, env, input).done;
 }
 
 /** Polls until `check` is true; fails after `timeoutMs`. */
