@@ -904,10 +904,12 @@ export class WordPressImport {
 		};
 
 		let id: number;
+		let slug: string;
 		let revision: number;
 		const existing = known ? await this.articles.findById(known.target_id, db) : undefined;
 		if (existing) {
 			id = existing.id;
+			slug = existing.slug;
 			revision = existing.revision + 1;
 			if (known && existing.modified_at > known.imported_at)
 				this.warn(
@@ -923,7 +925,7 @@ export class WordPressImport {
 			this.report.counts.post.updated += 1;
 		} else {
 			const base = slugify(decodeSlug(item.postName)) || slugify(headline) || `post-${item.postId}`;
-			const slug = await this.freeSlug("articles", base, db);
+			slug = await this.freeSlug("articles", base, db);
 			revision = 1;
 			id = await this.articles.insert(
 				{
@@ -941,7 +943,6 @@ export class WordPressImport {
 		}
 		await this.articles.replaceBylines(id, [personId], db);
 		await this.articles.replaceTags(id, tagIds, db);
-		const slug = existing?.slug ?? (await this.articles.findById(id, db))?.slug ?? "";
 		const snapshot: StorySnapshot = {
 			headline,
 			slug,
