@@ -1,12 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import type { Command } from "commander";
 import { systemClock } from "../clock.js";
-import {
-	type ImportKind,
-	type ImportPhase,
-	type ImportReport,
-	importWordPress,
-} from "../import/wordpress/wordpress-import.js";
+import { type ImportKind, type ImportReport, importWordPress } from "../import/wordpress/wordpress-import.js";
 import { fail, importCommand, phasedProgress, UsageError, withSite } from "./cli-support.js";
 
 const PLURALS: Record<ImportKind, string> = {

@@ -1,5 +1,12 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestSite, TEST_NOW, type TestSite } from "../../../test/support/test-site.js";
+import { importFixture } from "../../../test/support/wordpress.js";
+import { sqliteAdapter } from "../../db/dialects/sqlite/sqlite-adapter.js";
+import { writeSyntheticWxr } from "../../demo/synthetic-wxr.js";
+import { RelatedService } from "./related-service.js";
 
 const DAY = 86_400_000;
 
@@ -137,4 +144,45 @@ describe("related stories (Check Also)", () => {
 		});
 		expect((await relatedOf("prices"))[0]).toBe("Heavy snow closes the Salang pass");
 	});
+});
+
+describe("recomputing every list after a bulk load", () => {
+	let site: TestSite;
+	let work: string;
+
+	beforeEach(async () => {
+		site = await createTestSite({ demo: true });
+		work = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-related-"));
+	});
+
+	afterEach(async () => {
+		await site.close();
+		fs.rmSync(work, { recursive: true, force: true });
+	});
+
+	const storedLists = async () =>
+		(
+			await site.db
+				.selectFrom("related")
+				.select(["article_id", "related_id", "rank", "score"])
+				.orderBy("article_id")
+				.orderBy("rank")
+				.execute()
+		).map((row) => `${row.article_id}:${row.rank}:${row.related_id}:${row.score}`);
+
+	it("stores, in memory, exactly the lists that computing story by story stores", async () => {
+		const file = path.join(work, "export.xml");
+		await writeSyntheticWxr(file, { posts: 250, seed: 3 });
+		await importFixture(site, file);
+		const related = new RelatedService(site.db, sqliteAdapter);
+
+		await related.recomputeAll();
+		const inMemory = await storedLists();
+		expect(inMemory.length).toBeGreaterThan(250 * 4);
+
+		await site.db.deleteFrom("related").execute();
+		const published = await site.db.selectFrom("articles").select("id").where("status", "=", "published").execute();
+		for (const { id } of published) await related.computeFor(id);
+		expect(await storedLists()).toEqual(inMemory);
+	}, 60_000);
 });

@@ -1,5 +1,5 @@
 import { type Db, inTransaction } from "../../db/database.js";
-import type { DialectAdapter } from "../../db/dialects/dialect.js";
+import type { ArchiveMatcher, DialectAdapter, TextHit } from "../../db/dialects/dialect.js";
 import { keyTerms, rankRelated, termCounts } from "./related.js";
 import { RelatedRepository } from "./related-repository.js";
 
@@ -40,10 +40,7 @@ export class RelatedService {
 			await this.related.replace(articleId, [], db);
 			return [];
 		}
-		const counts = termCounts({
-			headline: article.headline,
-			body: article.body_text,
-		});
+		const counts = storyTermCounts(article);
 		const { total, df } = frequencies
 			? await frequencies.lookup(db, [...counts.keys()])
 			: await this.adapter.documentFrequencies(db, [...counts.keys()]);
@@ -57,16 +54,24 @@ export class RelatedService {
 			hits.map((hit) => hit.id),
 			db,
 		);
-		const candidates = hits.flatMap((hit) => {
-			const publishedAt = dates.get(hit.id);
+		return this.store({ articleId, publishedAt: new Date(article.published_at), hits, dates }, db);
+	}
+
+	/** Keeps the best `STORED_RELATED` of a story's text matches, leaning towards stories close in time. */
+	private async store(
+		story: { articleId: number; publishedAt: Date; hits: readonly TextHit[]; dates: ReadonlyMap<number, Date> },
+		db: Db,
+	): Promise<number[]> {
+		const candidates = story.hits.flatMap((hit) => {
+			const publishedAt = story.dates.get(hit.id);
 			return publishedAt ? [{ id: hit.id, score: hit.score, publishedAt }] : [];
 		});
 		const ranked = rankRelated({
 			candidates,
-			publishedAt: new Date(article.published_at),
+			publishedAt: story.publishedAt,
 			limit: STORED_RELATED,
 		});
-		await this.related.replace(articleId, ranked, db);
+		await this.related.replace(story.articleId, ranked, db);
 		return ranked.map((entry) => entry.id);
 	}
 
@@ -90,8 +95,14 @@ export class RelatedService {
 		for (const id of pointing) await this.computeFor(id, db);
 	}
 
-	/** Recomputes every published story's list (after a bulk load). */
+	/**
+	 * Recomputes every published story's list (after a bulk load): in memory
+	 * where the dialect can read its text index once, else story by story. Both
+	 * store the same lists.
+	 */
 	async recomputeAll(onProgress?: (done: number, total: number) => void): Promise<void> {
+		const matcher = await this.adapter.openArchiveMatcher?.(this.db);
+		if (matcher) return this.recomputeInMemory(matcher, onProgress);
 		const ids = await this.db.selectFrom("articles").select("id").where("status", "=", "published").execute();
 		let done = 0;
 		// Only "Check Also" lists change during this pass, not the text index: term statistics can be kept.
@@ -104,6 +115,55 @@ export class RelatedService {
 					await this.computeFor(id, trx, frequencies);
 					done += 1;
 					onProgress?.(done, ids.length);
+				}
+			});
+		}
+	}
+
+	/**
+	 * `computeFor` for every story against one in-memory read of the index: first
+	 * each story's key terms (its text read a batch at a time), then where those
+	 * terms occur, then every story's matches.
+	 */
+	private async recomputeInMemory(
+		matcher: ArchiveMatcher,
+		onProgress?: (done: number, total: number) => void,
+	): Promise<void> {
+		const rows = await this.db
+			.selectFrom("articles")
+			.select(["id", "published_at"])
+			.where("status", "=", "published")
+			.orderBy("id")
+			.execute();
+		const dates = new Map(
+			rows.flatMap((row) => (row.published_at ? [[row.id, new Date(row.published_at)] as const] : [])),
+		);
+		const termsOf = new Map<number, string[]>();
+		for (let start = 0; start < rows.length; start += RECOMPUTE_BATCH) {
+			const ids = rows.slice(start, start + RECOMPUTE_BATCH).map((row) => row.id);
+			const stories = await this.db
+				.selectFrom("articles")
+				.select(["id", "headline", "body_text"])
+				.where("id", "in", ids)
+				.execute();
+			for (const story of stories) {
+				const counts = storyTermCounts(story);
+				termsOf.set(story.id, keyTerms({ counts, df: matcher.df, total: matcher.total, limit: KEY_TERMS }));
+			}
+		}
+		await matcher.loadTerms(new Set([...termsOf.values()].flat()));
+		let done = 0;
+		for (let start = 0; start < rows.length; start += RECOMPUTE_BATCH) {
+			const batch = rows.slice(start, start + RECOMPUTE_BATCH);
+			await inTransaction(this.db, async (trx) => {
+				for (const { id } of batch) {
+					const publishedAt = dates.get(id);
+					const terms = termsOf.get(id) ?? [];
+					const hits = publishedAt ? matcher.matchAnyTerm({ terms, excludeId: id, limit: CANDIDATES }) : [];
+					if (publishedAt) await this.store({ articleId: id, publishedAt, hits, dates }, trx);
+					else await this.related.replace(id, [], trx);
+					done += 1;
+					onProgress?.(done, rows.length);
 				}
 			});
 		}
@@ -123,6 +183,11 @@ export class RelatedService {
 			.execute();
 		return new Map(rows.flatMap((row) => (row.published_at ? [[row.id, new Date(row.published_at)] as const] : [])));
 	}
+}
+
+/** The terms a story is matched by: its headline and body. */
+function storyTermCounts(story: { headline: string; body_text: string }): Map<string, number> {
+	return termCounts({ headline: story.headline, body: story.body_text });
 }
 
 /**

@@ -37,8 +37,8 @@ export function termCounts(document: { headline: string; body: string }, headlin
  * other story cannot connect it to anything, so they are left out.
  */
 export function keyTerms(input: {
-	counts: Map<string, number>;
-	df: Map<string, number>;
+	counts: ReadonlyMap<string, number>;
+	df: ReadonlyMap<string, number>;
 	total: number;
 	limit: number;
 }): string[] {

@@ -15,6 +15,21 @@ export interface TextHit {
 }
 
 /**
+ * The text index read once into memory, for a pass that matches every story
+ * against the archive: the same document frequencies and `matchAnyTerm`
+ * results as the per-query methods, without a query per story.
+ */
+export interface ArchiveMatcher {
+	/** Documents in the index. */
+	readonly total: number;
+	/** How many documents contain each indexed term. */
+	readonly df: ReadonlyMap<string, number>;
+	/** Reads where these terms occur; a term must be loaded before `matchAnyTerm` uses it. */
+	loadTerms(terms: Iterable<string>): Promise<void>;
+	matchAnyTerm(query: { terms: readonly string[]; excludeId: number; limit: number }): TextHit[];
+}
+
+/**
  * What differs between the databases Dateline runs on. Each dialect folder
  * implements this once; services only ever see this interface.
  */
@@ -38,6 +53,11 @@ export interface DialectAdapter {
 	): Promise<{ total: number; hits: TextHit[] }>;
 	/** Documents matching any of `terms`, ranked by BM25 with the headline weighted above the body. */
 	matchAnyTerm(db: Db, query: { terms: readonly string[]; excludeId: number; limit: number }): Promise<TextHit[]>;
+	/**
+	 * Where the dialect has one: an in-memory matcher over the index as it is
+	 * now, for recomputing every story's related list after a bulk load.
+	 */
+	openArchiveMatcher?(db: Db): Promise<ArchiveMatcher>;
 }
 
 export type { Database };

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { Db } from "../../database.js";
 import type { DialectAdapter, TextDocument, TextHit } from "../dialect.js";
+import { Fts5ArchiveMatcher } from "./fts5-archive-matcher.js";
 
 /** Column weights for bm25(): a word in the headline counts three times one in the body. */
 const HEADLINE_WEIGHT = 3.0;
@@ -104,5 +105,15 @@ export const sqliteAdapter: DialectAdapter = {
 			ORDER BY bm25(article_fts, ${HEADLINE_WEIGHT}, ${BODY_WEIGHT})
 			LIMIT ${query.limit}`.execute(db);
 		return result.rows;
+	},
+
+	async openArchiveMatcher(db: Db) {
+		return Fts5ArchiveMatcher.open(
+			db,
+			new Map([
+				["headline", HEADLINE_WEIGHT],
+				["body", BODY_WEIGHT],
+			]),
+		);
 	},
 };
