@@ -117,6 +117,47 @@ describe("WordPress import runs", () => {
 		expect(await count(site, "articles")).toBe(30);
 	});
 
+	it("recomputes every story's Check Also on the next run when a run stopped before doing so", async () => {
+		const file = join(dir, "export.xml");
+		await writeSyntheticWxr(file, { posts: 300, seed: 5 });
+		const stopped = importFixture(site, file, {
+			batchSize: 100,
+			onProgress: (phase, done) => {
+				if (phase === "related" && done > 0) throw new Error("stopped while relating");
+			},
+		});
+		await expect(stopped).rejects.toThrow("stopped while relating");
+		expect(await count(site, "articles")).toBe(300);
+		const relatedRows = async () =>
+			Number(
+				(
+					await site.db
+						.selectFrom("related")
+						.select(({ fn }) => fn.countAll<number>().as("n"))
+						.executeTakeFirst()
+				)?.n ?? 0,
+			);
+		expect(await relatedRows()).toBe(0);
+
+		const again = await importFixture(site, file, { batchSize: 100 });
+		expect(again.counts.post).toMatchObject({ imported: 0, updated: 0, unchanged: 300 });
+		const published = await site.db.selectFrom("articles").select("id").where("status", "=", "published").execute();
+		const listed = await site.db.selectFrom("related").select("article_id").distinct().execute();
+		expect(published.length).toBeGreaterThan(250);
+		expect(listed.length).toBe(published.length);
+		const pending = await site.db
+			.selectFrom("settings")
+			.select("key")
+			.where("key", "=", "import_related_pending")
+			.execute();
+		expect(pending).toEqual([]);
+
+		// A third run has nothing to do, and writes no lists.
+		await site.db.deleteFrom("related").execute();
+		await importFixture(site, file, { batchSize: 100 });
+		expect(await relatedRows()).toBe(0);
+	});
+
 	it("writes nothing on a dry run, and reports what it would do", async () => {
 		const file = join(dir, "dry.xml");
 		await writeSyntheticWxr(file, { posts: 40, seed: 9 });

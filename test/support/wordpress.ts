@@ -1,5 +1,9 @@
 import { sqliteAdapter } from "../../src/db/dialects/sqlite/sqlite-adapter.js";
-import { type ImportReport, importWordPress } from "../../src/import/wordpress/wordpress-import.js";
+import {
+	type ImportReport,
+	importWordPress,
+	type WordPressImportOptions,
+} from "../../src/import/wordpress/wordpress-import.js";
 import type { TestSite } from "./test-site.js";
 
 const FIXTURES = new URL("../fixtures/wordpress/", import.meta.url).pathname;
@@ -8,7 +12,7 @@ const FIXTURES = new URL("../fixtures/wordpress/", import.meta.url).pathname;
 export async function importFixture(
 	site: TestSite,
 	file: string,
-	options: { uploadsDir?: string; dryRun?: boolean; batchSize?: number } = {},
+	options: Omit<WordPressImportOptions, "file"> = {},
 ): Promise<ImportReport> {
 	return importWordPress(
 		{

@@ -90,8 +90,12 @@ const PAGE_STATUS: Record<string, PageStatus | undefined> = {
 	private: "unpublished",
 };
 const FEATURED_LIMIT = 4;
-/** Changed stories past this many are cheaper to relate by one full pass than one by one. */
-const RELATE_ONE_BY_ONE_LIMIT = 200;
+/**
+ * Set in the transaction of every batch that changes a story, cleared once
+ * "Check Also" is recomputed: a run killed in between leaves it, and the next
+ * run recomputes every list even if it finds nothing new to import.
+ */
+const RELATED_PENDING_KEY = "import_related_pending";
 
 interface AttachmentInfo {
 	postId: string;
@@ -211,6 +215,8 @@ export class WordPressImport {
 	/** Old upload URL (without size suffix) → the imported copy's address. */
 	private readonly uploadUrls = new Map<string, string>();
 	private readonly changedArticles: number[] = [];
+	/** An earlier run changed stories and stopped before recomputing "Check Also". */
+	private relatedPendingBefore = false;
 	private readonly stickyArticles: { id: number; publishedAt: string }[] = [];
 	private fallbackSectionId: number | undefined;
 	private language = "en";
@@ -268,6 +274,7 @@ export class WordPressImport {
 
 	private async importAll(db: Db): Promise<void> {
 		const scan = this.requireScan();
+		this.relatedPendingBefore = await this.relatedPending(db);
 		this.progress("people and sections", 0, 1);
 		await inTransaction(db, async (trx) => {
 			await this.importAuthors(scan.authors, trx);
@@ -780,7 +787,9 @@ export class WordPressImport {
 			const items = batch;
 			batch = [];
 			await inTransaction(db, async (trx) => {
+				const changedBefore = this.changedArticles.length;
 				for (const item of items) await this.importItem(item, context, trx);
+				if (this.changedArticles.length > changedBefore) await this.markRelatedPending(trx);
 			});
 			done += items.length;
 			this.progress("stories", done, scan.items);
@@ -1117,19 +1126,29 @@ export class WordPressImport {
 			.execute();
 	}
 
-	/** "Check Also" for what changed: one by one for a few stories, one full pass after a large import. */
+	/**
+	 * "Check Also" for what changed, or for the whole archive when an earlier
+	 * run stopped before this step.
+	 */
 	private async relate(db: Db): Promise<void> {
-		const changed = this.changedArticles;
-		if (changed.length === 0) return;
 		const related = new RelatedService(db, this.deps.adapter);
-		if (changed.length <= RELATE_ONE_BY_ONE_LIMIT) {
-			for (const [index, id] of changed.entries()) {
-				await related.refreshAround(id, db);
-				this.progress("related", index + 1, changed.length);
-			}
-			return;
-		}
-		await related.recomputeAll((done, total) => this.progress("related", done, total));
+		const onProgress = (done: number, total: number) => this.progress("related", done, total);
+		if (this.relatedPendingBefore) await related.recomputeAll(onProgress);
+		else await related.refreshMany(this.changedArticles, onProgress);
+		await db.deleteFrom("settings").where("key", "=", RELATED_PENDING_KEY).execute();
+	}
+
+	private async relatedPending(db: Db): Promise<boolean> {
+		const row = await db.selectFrom("settings").select("key").where("key", "=", RELATED_PENDING_KEY).executeTakeFirst();
+		return row !== undefined;
+	}
+
+	private async markRelatedPending(db: Db): Promise<void> {
+		await db
+			.insertInto("settings")
+			.values({ key: RELATED_PENDING_KEY, value: "true" })
+			.onConflict((oc) => oc.column("key").doNothing())
+			.execute();
 	}
 }
 
