@@ -89,6 +89,47 @@ describe("writing and publishing through the newsroom", () => {
 		expect(load(page.body)(".byline").text()).toBe("By Farida Amiri");
 	});
 
+	it("keeps an imported HTML body as HTML through the editor's preview and save", async () => {
+		const { browser, csrf, personId } = await loggedIn("editor", "Nadia Sultani");
+		const html =
+			"<p>Scores after the first round:</p><table><tbody><tr><td>Balkh</td><td>187</td></tr></tbody></table><figure><figcaption>The final over</figcaption></figure>";
+		const id = await site.services.articles.createDraft({
+			headline: "Balkh win the opening match",
+			bodySource: html,
+			bodyFormat: "html",
+			sectionId,
+			personIds: [personId],
+		});
+
+		const editor = load((await browser.get(`/admin/stories/${id}/edit`)).body);
+		expect(editor('input[name="bodyFormat"]').attr("value")).toBe("html");
+		expect(editor('label[for="field-bodySource"]').text()).toContain("HTML");
+		// The live preview shows the table and the caption, not their tags as text.
+		expect(editor("#preview figcaption").text()).toBe("The final over");
+		expect(editor("#preview td").first().text()).toBe("Balkh");
+
+		const form = storyForm(csrf, {
+			headline: "Balkh win the opening match",
+			personIds: [String(personId)],
+			bodySource: html.replace("187", "188"),
+			bodyFormat: "html",
+			baseRevision: String(editor('input[name="baseRevision"]').attr("value")),
+		});
+		const body = await browser.post("/admin/stories/preview-body", form);
+		expect(load(JSON.parse(body.body).html)("td").eq(1).text()).toBe("188");
+		const page = await browser.post("/admin/stories/preview", form);
+		expect(load(page.body)(".body figcaption").text()).toBe("The final over");
+
+		expect((await browser.post(`/admin/stories/${id}`, form)).statusCode).toBe(303);
+		const stored = await site.db
+			.selectFrom("articles")
+			.select(["body_format", "body_html"])
+			.where("id", "=", id)
+			.executeTakeFirstOrThrow();
+		expect(stored.body_format).toBe("html");
+		expect(stored.body_html).toContain("<td>188</td>");
+	});
+
 	it("lets a contributor submit but not publish, and an editor publish the submitted story", async () => {
 		const contributor = await loggedIn("contributor", "Omid Rahimi");
 		const created = await contributor.browser.post(

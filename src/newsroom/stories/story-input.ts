@@ -56,6 +56,8 @@ export const storyInputSchema = z.object({
 		(value) => (value === undefined ? "" : value),
 		z.string().max(200_000, "The body can be at most 200,000 characters."),
 	),
+	/** How `bodySource` is written; absent keeps a stored story's format, and a new story is Markdown. */
+	bodyFormat: z.preprocess(emptyAsUndefined, z.enum(["markdown", "html"]).optional()),
 });
 
 /** A story as the editor submits it, after validation. */

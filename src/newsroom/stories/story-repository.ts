@@ -1,6 +1,6 @@
 import { type ExpressionBuilder, type SelectQueryBuilder, type SqlBool, sql } from "kysely";
 import type { ArticleStatus } from "../../content/articles/article.js";
-import type { Database, Db } from "../../db/database.js";
+import type { BodyFormat, Database, Db } from "../../db/database.js";
 import type { StorySnapshot } from "../revisions/revision.js";
 
 /** A story with what the access rules and the editor need. */
@@ -11,6 +11,7 @@ export interface StoryRecord {
 	createdBy: number | null;
 	bylinePersonIds: number[];
 	snapshot: StorySnapshot;
+	bodyFormat: BodyFormat;
 	publishedAt: string | null;
 	updatedAt: string | null;
 	scheduledAt: string | null;
@@ -74,6 +75,7 @@ export class StoryRepository {
 			revision: row.revision,
 			createdBy: row.created_by,
 			bylinePersonIds: personIds,
+			bodyFormat: row.body_format,
 			snapshot: {
 				headline: row.headline,
 				slug: row.slug,

@@ -469,6 +469,7 @@ describe("get", () => {
 		expect(story).toEqual({
 			...input,
 			id,
+			bodyFormat: "markdown",
 			status: "draft",
 			revision: 1,
 			publishedAt: null,

@@ -57,6 +57,7 @@ function articleInput(input: StoryInput): ArticleInput {
 		...(input.slug ? { slug: input.slug } : {}),
 		standfirst: input.standfirst,
 		bodySource: input.bodySource,
+		...(input.bodyFormat ? { bodyFormat: input.bodyFormat } : {}),
 		datelinePlace: input.datelinePlace,
 		sourceLine: input.sourceLine,
 		language: input.language,
@@ -136,6 +137,7 @@ export class NewsroomStoryService {
 		return {
 			...story.snapshot,
 			id: story.id,
+			bodyFormat: story.bodyFormat,
 			status: story.status,
 			revision: story.revision,
 			publishedAt: toDate(story.publishedAt),

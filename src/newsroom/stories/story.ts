@@ -1,5 +1,6 @@
 import type { ArticleStatus } from "../../content/articles/article.js";
 import type { Correction } from "../../content/corrections/correction.js";
+import type { BodyFormat } from "../../db/database.js";
 import type { StorySnapshot } from "../revisions/revision.js";
 import type { StoryInput } from "./story-input.js";
 
@@ -43,6 +44,8 @@ export interface StoryAutosave {
 /** A story as the editor opens it: its fields, where it stands, and the actor's autosave. */
 export interface EditableStory extends StorySnapshot {
 	id: number;
+	/** "html" for an imported body that Markdown could not hold; edits keep it HTML. */
+	bodyFormat: BodyFormat;
 	status: ArticleStatus;
 	revision: number;
 	publishedAt: Date | null;

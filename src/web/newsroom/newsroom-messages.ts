@@ -79,6 +79,7 @@ export const adminEn = {
 	"editor.noImage": "No image",
 	"editor.uploadImage": "Upload an image",
 	"editor.body": "Body (Markdown)",
+	"editor.bodyHtml": "Body (HTML, as imported: it stays HTML)",
 	"editor.preview": "Preview",
 	"editor.previewTitle": "Live preview",
 	"editor.previewHint": "Updates as you type when JavaScript is on; the Preview button opens the whole page.",

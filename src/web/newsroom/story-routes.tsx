@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Clock } from "../../clock.js";
 import type { Config } from "../../config.js";
 import type { Article, ArticleStatus } from "../../content/articles/article.js";
-import { renderBody } from "../../content/articles/article-body.js";
+import { renderStoredBody } from "../../content/articles/article-body.js";
 import type { MediaService } from "../../content/media/media-service.js";
 import type { SectionNode } from "../../content/sections/section-service.js";
 import { slugify } from "../../content/text.js";
@@ -61,6 +61,7 @@ function typedValues(kit: NewsroomKit, request: FastifyRequest): EditorValues {
 		tagNames: form.tagNames ?? "",
 		featuredMediaId: form.featuredMediaId ?? "",
 		bodySource: form.bodySource ?? "",
+		bodyFormat: form.bodyFormat === "html" ? "html" : "markdown",
 	};
 }
 
@@ -119,7 +120,12 @@ export function storyRoutes(deps: StoryRoutesDeps) {
 		}
 
 		function previewHtml(values: EditorValues): string {
-			return withDateline(renderBody(values.bodySource).html, values.datelinePlace, values.language || "en");
+			const format = values.bodyFormat === "html" ? "html" : "markdown";
+			return withDateline(
+				renderStoredBody(format, values.bodySource).html,
+				values.datelinePlace,
+				values.language || "en",
+			);
 		}
 
 		async function editor(
@@ -160,7 +166,13 @@ export function storyRoutes(deps: StoryRoutesDeps) {
 				};
 				baseRevision = story.revision;
 				if (!values && story.autosave) {
-					values = valuesOf({ ...story, ...story.autosave.snapshot, slug: story.autosave.snapshot.slug ?? story.slug });
+					const saved = story.autosave.snapshot;
+					values = valuesOf({
+						...story,
+						...saved,
+						slug: saved.slug ?? story.slug,
+						bodyFormat: saved.bodyFormat ?? story.bodyFormat,
+					});
 					baseRevision = story.autosave.baseRevision;
 					notice ??= ctx.t("editor.autosaveRestored", { when: formatDate(story.autosave.savedAt) });
 				}
@@ -183,6 +195,7 @@ export function storyRoutes(deps: StoryRoutesDeps) {
 				tagNames: "",
 				featuredMediaId: "",
 				bodySource: "",
+				bodyFormat: "markdown",
 			};
 			const model: EditorModel = {
 				...(storyPart ? { story: storyPart } : {}),
@@ -364,7 +377,7 @@ export function storyRoutes(deps: StoryRoutesDeps) {
 			if (!section) throw new AppError("ERR_VALIDATION", "sectionId: choose a section.");
 			const people = await deps.services.people.listAll();
 			const bylines = input.personIds.flatMap((id) => people.filter((person) => person.id === id));
-			const body = renderBody(input.bodySource);
+			const body = renderStoredBody(input.bodyFormat ?? "markdown", input.bodySource);
 			const image = input.featuredMediaId ? ((await deps.media.imageFor(input.featuredMediaId)) ?? null) : null;
 			const story: Article = {
 				id: 0,

@@ -1,4 +1,4 @@
-import type { ArticleStatus } from "../../../db/database.js";
+import type { ArticleStatus, BodyFormat } from "../../../db/database.js";
 import type { StorySnapshot } from "../../../newsroom/revisions/revision.js";
 import { type AdminContext, AdminLayout, CsrfField, Field } from "./admin-layout.js";
 import type { FormErrors } from "./auth-pages.js";
@@ -17,10 +17,12 @@ export interface EditorValues {
 	tagNames: string;
 	featuredMediaId: string;
 	bodySource: string;
+	/** "markdown", or "html" for an imported body kept as HTML. */
+	bodyFormat: string;
 }
 
 /** The form values of a stored story. */
-export function valuesOf(snapshot: StorySnapshot): EditorValues {
+export function valuesOf(snapshot: StorySnapshot & { bodyFormat?: BodyFormat }): EditorValues {
 	return {
 		headline: snapshot.headline,
 		slug: snapshot.slug,
@@ -33,6 +35,7 @@ export function valuesOf(snapshot: StorySnapshot): EditorValues {
 		tagNames: snapshot.tagNames.join(", "),
 		featuredMediaId: snapshot.featuredMediaId === null ? "" : String(snapshot.featuredMediaId),
 		bodySource: snapshot.bodySource,
+		bodyFormat: snapshot.bodyFormat ?? "markdown",
 	};
 }
 
@@ -179,7 +182,10 @@ export function EditorPage({ ctx, model }: { ctx: AdminContext; model: EditorMod
 						<p class="hint">
 							<a href="/admin/media">{ctx.t("editor.uploadImage")}</a>
 						</p>
-						<label for="field-bodySource">{ctx.t("editor.body")}</label>
+						<input type="hidden" name="bodyFormat" value={values.bodyFormat} />
+						<label for="field-bodySource">
+							{values.bodyFormat === "html" ? ctx.t("editor.bodyHtml") : ctx.t("editor.body")}
+						</label>
 						<textarea
 							id="field-bodySource"
 							name="bodySource"
