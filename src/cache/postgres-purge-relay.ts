@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
 import pg from "pg";
+import type { Db } from "../db/database.js";
 import { type PurgeBus, SITE_KEY } from "./purge-bus.js";
 
 /** The PostgreSQL channel purges travel on between nodes. */
@@ -26,6 +28,16 @@ export function purgePayloads(node: string, keys: readonly string[]): string[] {
 	}
 	if (batch.length > 0) payloads.push(encode(batch));
 	return payloads;
+}
+
+/**
+ * Tells every serving node that the whole site changed (after a command-line
+ * import wrote to the database behind their backs), so each drops its cache.
+ */
+export async function notifySiteChanged(db: Db): Promise<void> {
+	for (const payload of purgePayloads(`cli-${randomUUID()}`, [SITE_KEY])) {
+		await sql`SELECT pg_notify(${PURGE_CHANNEL}, ${payload})`.execute(db);
+	}
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Presets, SingleBar } from "cli-progress";
 import { type Command, InvalidArgumentError } from "commander";
+import { notifySiteChanged } from "../cache/postgres-purge-relay.js";
 import { systemClock } from "../clock.js";
 import { isAppError } from "../errors.js";
 import { type OpenedSite, openSite } from "../main.js";
@@ -41,11 +42,21 @@ export function positiveInteger(value: string): number {
 	return parsed;
 }
 
-/** Opens the site (migrating its database) with its content services, runs `work`, and closes the database. */
-export async function withSite<T>(work: (site: OpenedSite, services: Services) => Promise<T>): Promise<T> {
+/**
+ * Opens the site (migrating its database) with its content services, runs
+ * `work`, and closes the database. With `changesSite`, running servers are
+ * told afterwards to drop their cached pages: on PostgreSQL through the purge
+ * channel; on SQLite they notice the file changed by themselves.
+ */
+export async function withSite<T>(
+	work: (site: OpenedSite, services: Services) => Promise<T>,
+	options: { changesSite?: boolean } = {},
+): Promise<T> {
 	const site = await openSite(process.env);
 	try {
-		return await work(site, createServices({ ...site, clock: systemClock }));
+		const result = await work(site, createServices({ ...site, clock: systemClock }));
+		if (options.changesSite && site.adapter.name === "postgres") await notifySiteChanged(site.db);
+		return result;
 	} finally {
 		await site.db.destroy();
 	}

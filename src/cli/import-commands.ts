@@ -67,22 +67,24 @@ export function registerImportCommands(program: Command): void {
 						phaseStarted = Date.now();
 					},
 				});
-				const report = await withSite((site, services) =>
-					importWordPress(
-						{
-							db: site.db,
-							adapter: site.adapter,
-							clock: systemClock,
-							timeZone: site.config.timeZone,
-							media: services.media,
-						},
-						{
-							file,
-							...(options.uploads ? { uploadsDir: options.uploads } : {}),
-							dryRun: options.dryRun === true,
-							onProgress: (phase, done, total) => bar.update(phase, done, total),
-						},
-					),
+				const report = await withSite(
+					(site, services) =>
+						importWordPress(
+							{
+								db: site.db,
+								adapter: site.adapter,
+								clock: systemClock,
+								timeZone: site.config.timeZone,
+								media: services.media,
+							},
+							{
+								file,
+								...(options.uploads ? { uploadsDir: options.uploads } : {}),
+								dryRun: options.dryRun === true,
+								onProgress: (phase, done, total) => bar.update(phase, done, total),
+							},
+						),
+					{ changesSite: options.dryRun !== true },
 				);
 				bar.stop();
 				const seconds = (Date.now() - started) / 1000;

@@ -189,17 +189,20 @@ export function registerPortabilityCommands(program: Command): void {
 			try {
 				if (!existsSync(file)) throw new UsageError(`${file} does not exist.`);
 				const started = Date.now();
-				const result = await withSite(async (site) => {
-					const bar = progress();
-					const imported = await importJson({
-						db: site.db,
-						adapter: site.adapter,
-						records: readExportFile(file),
-						onProgress: (phase, done, total) => bar.update(phase, done, total),
-					});
-					bar.stop();
-					return imported;
-				});
+				const result = await withSite(
+					async (site) => {
+						const bar = progress();
+						const imported = await importJson({
+							db: site.db,
+							adapter: site.adapter,
+							records: readExportFile(file),
+							onProgress: (phase, done, total) => bar.update(phase, done, total),
+						});
+						bar.stop();
+						return imported;
+					},
+					{ changesSite: true },
+				);
 				const total = Object.values(result.counts).reduce((sum, count) => sum + count, 0);
 				process.stdout.write(
 					`Imported ${result.counts.articles} stories (${total} records in all; ${result.indexed} published stories indexed for search) in ${seconds(started)}.\n`,

@@ -259,6 +259,23 @@ maybe("several nodes on one PostgreSQL database", () => {
 		expect(await (await fetch(`${b.url}/`)).text()).toContain("Scheduled across nodes");
 	}, 60_000);
 
+	it("drops the serving nodes' cached pages when a command-line import writes to the database", async () => {
+		const node = nodes[0] ?? (await start());
+		await fetch(`${node.url}/`);
+		const before = await fetch(`${node.url}/`);
+		expect(before.headers.get("x-cache")).toBe("HIT");
+		expect(await before.text()).not.toContain("Hello world!");
+
+		await run(["import", "wordpress", path.join(root, "test/fixtures/wordpress/small-export.xml")]);
+		let after = await fetch(`${node.url}/`);
+		for (let waited = 0; after.headers.get("x-cache") === "HIT" && waited < 1000; waited += 50) {
+			await new Promise((resolve) => setTimeout(resolve, 50));
+			after = await fetch(`${node.url}/`);
+		}
+		expect(after.headers.get("x-cache")).not.toBe("HIT");
+		expect(await after.text()).toContain("Hello world!");
+	}, 60_000);
+
 	async function sectionId(): Promise<string> {
 		const client = new pg.Client({ connectionString: databaseUrl });
 		await client.connect();
