@@ -51,7 +51,13 @@ export function createServices(deps: {
 	});
 	return {
 		articles,
-		search: new SearchService({ db: deps.db, adapter: deps.adapter, clock: deps.clock, articles }),
+		search: new SearchService({
+			db: deps.db,
+			adapter: deps.adapter,
+			clock: deps.clock,
+			articles,
+			...(deps.purge ? { purge: deps.purge } : {}),
+		}),
 		sections: new SectionService({ db: deps.db, clock: deps.clock, onChange }),
 		people: new PersonService({ db: deps.db, clock: deps.clock }),
 		tags: new TagService(deps.db, onChange),

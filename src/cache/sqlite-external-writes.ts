@@ -7,7 +7,8 @@ import { type PurgeBus, SITE_KEY } from "./purge-bus.js";
  * `dateline import wordpress`, `seed-demo`, a second CLI. Those writes never
  * pass through this process's purge bus. SQLite's `data_version` changes only
  * when another connection commits, so when it moves, every cached page is
- * dropped. Checked every `intervalMs` (default 2 s).
+ * dropped, and the planner's statistics are refreshed for what may be a much
+ * larger archive (an import). Checked every `intervalMs` (default 2 s).
  */
 export function watchExternalWrites(input: { db: Db; purge: PurgeBus; intervalMs?: number }): {
 	stop(): Promise<void>;
@@ -18,8 +19,11 @@ export function watchExternalWrites(input: { db: Db; purge: PurgeBus; intervalMs
 		const result = await sql<{ data_version: number }>`PRAGMA data_version`.execute(input.db);
 		const version = result.rows[0]?.data_version;
 		if (version === undefined) return;
-		if (last !== undefined && version !== last) input.purge.publish([SITE_KEY]);
+		const changed = last !== undefined && version !== last;
 		last = version;
+		if (!changed) return;
+		input.purge.publish([SITE_KEY]);
+		await sql`PRAGMA optimize`.execute(input.db);
 	};
 	const tick = () => {
 		if (running) return;

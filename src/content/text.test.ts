@@ -31,6 +31,20 @@ describe("tokenize", () => {
 	});
 });
 
+describe("foldText", () => {
+	it("folds plain ASCII by lower-casing alone, as the full fold would", () => {
+		const ascii = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code)).join("");
+		expect(foldText(ascii)).toBe(ascii.normalize("NFKD").toLowerCase());
+		expect(foldText("Kunar RIVER 2026")).toBe("kunar river 2026");
+	});
+
+	it("still folds text with a single character outside ASCII", () => {
+		expect(foldText("KUNAR Café")).toBe("kunar cafe");
+		expect(foldText("Kunar\u00ADriver")).toBe("kunarriver");
+		expect(foldText("KABUL ۲۰۲۶")).toBe("kabul 2026");
+	});
+});
+
 describe("excerpt", () => {
 	const text = Array.from({ length: 40 }, (_, i) => `word${i + 1}`).join(" ");
 

@@ -4,6 +4,8 @@
  */
 
 const COMBINING_MARKS = /\p{M}+/gu;
+/** Anything but printable ASCII, tabs and line breaks. */
+const NOT_PLAIN_ASCII = /[^\t\n\r -~]/;
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 /** Zero-width non-joiners and joiners, direction marks, soft hyphens: invisible, and never part of a word's identity. */
 const FORMAT_CHARACTERS = /\p{Cf}+/gu;
@@ -22,6 +24,8 @@ const EASTERN_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
  * characters, with eastern digits as 0–9.
  */
 export function foldText(text: string): string {
+	// Plain ASCII has nothing to decompose, strip or map: lower-casing is the whole fold.
+	if (!NOT_PLAIN_ASCII.test(text)) return text.toLowerCase();
 	return text
 		.normalize("NFKD")
 		.replace(COMBINING_MARKS, "")

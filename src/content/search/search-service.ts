@@ -1,3 +1,4 @@
+import type { PurgeBus } from "../../cache/purge-bus.js";
 import type { Clock } from "../../clock.js";
 import type { Db } from "../../db/database.js";
 import type { DialectAdapter } from "../../db/dialects/dialect.js";
@@ -18,12 +19,24 @@ export interface SearchPage {
 	results: SearchResult[];
 }
 
+/** Result pages kept: a breaking story sends many readers to the same few searches. */
+const CACHED_PAGES = 256;
+/** A kept page is recomputed after this long, as the recency nudge moves with the clock. */
+const CACHED_FOR_MS = 60_000;
+
 /**
  * Reader search over published stories: every word must appear; ranked by
  * BM25 with a nudge towards recent stories; each result with a snippet of its
  * text around the words found.
+ *
+ * The last few hundred result pages are kept for a minute. Any published
+ * change (the purge bus carries every one, from every node) drops them all, so
+ * a kept page never shows a story that was edited or unpublished since.
+ * Distinct queries cannot grow memory past CACHED_PAGES.
  */
 export class SearchService {
+	private readonly kept = new Map<string, { page: SearchPage; until: number }>();
+
 	constructor(
 		private readonly deps: {
 			db: Db;
@@ -31,8 +44,17 @@ export class SearchService {
 			clock: Clock;
 			articles: ArticleService;
 			pageSize?: number;
+			/** Where content changes are announced; without it nothing is kept. */
+			purge?: PurgeBus;
 		},
-	) {}
+	) {
+		deps.purge?.subscribe(() => this.kept.clear());
+	}
+
+	/** How many result pages are kept now (at most CACHED_PAGES). */
+	get keptPages(): number {
+		return this.kept.size;
+	}
 
 	get pageSize(): number {
 		return this.deps.pageSize ?? 10;
@@ -41,8 +63,29 @@ export class SearchService {
 	/** One page of results for `raw`; an empty query or a page past the end gives no results, not an error. */
 	async search(raw: string, page = 1): Promise<SearchPage> {
 		const query = parseQuery(raw);
-		const empty = { query, total: 0, page, pages: 0, results: [] };
-		if (query.terms.length === 0) return empty;
+		if (query.terms.length === 0) return { query, total: 0, page, pages: 0, results: [] };
+		if (!this.deps.purge) return this.find(query, page);
+		const key = `${page} ${query.terms.join(" ")}`;
+		const now = this.deps.clock.now().getTime();
+		const known = this.kept.get(key);
+		// The reader's own spelling of the query is shown back; the results depend only on its terms.
+		if (known && known.until > now) {
+			// Most recently used last: the oldest-used page is the first to go.
+			this.kept.delete(key);
+			this.kept.set(key, known);
+			return { ...known.page, query };
+		}
+		const found = await this.find(query, page);
+		this.kept.delete(key);
+		if (this.kept.size >= CACHED_PAGES) {
+			const oldest = this.kept.keys().next().value;
+			if (oldest !== undefined) this.kept.delete(oldest);
+		}
+		this.kept.set(key, { page: found, until: now + CACHED_FOR_MS });
+		return found;
+	}
+
+	private async find(query: ParsedQuery, page: number): Promise<SearchPage> {
 		const { total, hits } = await this.deps.adapter.searchAllTerms(this.deps.db, {
 			terms: query.terms,
 			limit: this.pageSize,

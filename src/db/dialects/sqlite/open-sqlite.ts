@@ -51,6 +51,23 @@ function withStatementCache(connection: SqliteDatabase.Database): SqliteDialectC
 	};
 }
 
+/** Rows sampled per index when statistics are gathered: enough for the planner, bounded in time. */
+const ANALYSIS_LIMIT = 400;
+
+/**
+ * Brings the query planner's statistics (sqlite_stat1) up to date when a
+ * connection opens, as SQLite recommends for long-lived connections: only
+ * tables whose statistics are missing or stale are analysed. Without them the
+ * planner guesses, and picked the `status` index over the primary key for
+ * `status = ? AND id IN (…)`: 1.2 ms instead of 20 µs for a page of search
+ * results at 20,000 stories. A server re-runs `PRAGMA optimize` when another
+ * process writes the file (see cache/sqlite-external-writes.ts).
+ */
+function gatherPlannerStatistics(connection: SqliteDatabase.Database): void {
+	connection.pragma(`analysis_limit = ${ANALYSIS_LIMIT}`);
+	connection.pragma("optimize = 0x10002");
+}
+
 /**
  * Opens (or creates) the SQLite file. A file that is not a SQLite database is
  * reported as ERR_DATABASE_CORRUPT before anything is written to it.
@@ -71,6 +88,7 @@ export function openSqlite(file: string): Kysely<Database> {
 	connection.pragma("synchronous = NORMAL");
 	connection.pragma("foreign_keys = ON");
 	connection.pragma("busy_timeout = 5000");
+	gatherPlannerStatistics(connection);
 	return new Kysely<Database>({
 		dialect: new SqliteDialect({ database: withStatementCache(connection) }),
 	});

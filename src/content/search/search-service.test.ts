@@ -1,0 +1,120 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTestSite, TEST_NOW, type TestSite } from "../../../test/support/test-site.js";
+import type { DialectAdapter } from "../../db/dialects/dialect.js";
+import { sqliteAdapter } from "../../db/dialects/sqlite/sqlite-adapter.js";
+import { SearchService } from "./search-service.js";
+
+describe("kept search results", () => {
+	let site: TestSite;
+	let searches: number;
+	let search: SearchService;
+	let sectionId: number;
+	let personId: number;
+
+	beforeEach(async () => {
+		site = await createTestSite();
+		sectionId = (await site.services.sections.create({ name: "National News", slug: "news" })).id;
+		personId = (await site.services.people.create({ name: "Farida Amiri" })).id;
+		searches = 0;
+		// Counts the searches that reach the database.
+		const counting: DialectAdapter = {
+			...sqliteAdapter,
+			searchAllTerms: (db, query) => {
+				searches += 1;
+				return sqliteAdapter.searchAllTerms(db, query);
+			},
+		};
+		search = new SearchService({
+			db: site.db,
+			adapter: counting,
+			clock: site.clock,
+			articles: site.services.articles,
+			purge: site.purge,
+		});
+		await publish("Kunar river talks open in Kabul");
+	});
+
+	afterEach(async () => {
+		site.clock.set(TEST_NOW);
+		await site.close();
+	});
+
+	async function publish(headline: string): Promise<number> {
+		const id = await site.services.articles.createDraft({
+			headline,
+			bodySource: `${headline}. Delegations met on Monday.`,
+			sectionId,
+			personIds: [personId],
+		});
+		await site.services.articles.publish(id);
+		return id;
+	}
+
+	it("answers a repeated search from memory, with the reader's own spelling shown back", async () => {
+		const first = await search.search("kunar");
+		const again = await search.search("  KUNAR ");
+		expect(searches).toBe(1);
+		expect(again.results.map((result) => result.story.id)).toEqual(first.results.map((result) => result.story.id));
+		expect(again.query.text).toBe("KUNAR");
+		await search.search("kunar", 2);
+		expect(searches).toBe(2);
+	});
+
+	it("drops what it kept when a story is published or edited, so a new or changed story shows at once", async () => {
+		expect((await search.search("kunar")).total).toBe(1);
+		const second = await publish("Kunar talks end with an agreement");
+		expect((await search.search("kunar")).total).toBe(2);
+
+		await site.services.articles.update(second, {
+			headline: "Kunar talks end without an agreement",
+			bodySource: "Kunar talks ended without an agreement.",
+			sectionId,
+			personIds: [personId],
+		});
+		const edited = await search.search("kunar");
+		expect(edited.results.map((result) => result.story.headline)).toContain("Kunar talks end without an agreement");
+
+		await site.services.articles.unpublish(second);
+		expect((await search.search("kunar")).total).toBe(1);
+		expect(searches).toBe(4);
+	});
+
+	it("drops what it kept on a purge from another node", async () => {
+		await search.search("kunar");
+		site.purge.publish(["feeds"]);
+		await search.search("kunar");
+		expect(searches).toBe(2);
+	});
+
+	it("searches again after a minute, since recency moves the ranking", async () => {
+		await search.search("kunar");
+		site.clock.set(new Date(TEST_NOW.getTime() + 59_000));
+		await search.search("kunar");
+		expect(searches).toBe(1);
+		site.clock.set(new Date(TEST_NOW.getTime() + 61_000));
+		await search.search("kunar");
+		expect(searches).toBe(2);
+	});
+
+	it("keeps at most 256 pages however many distinct searches arrive", async () => {
+		for (let i = 0; i < 400; i += 1) await search.search(`kunar word${i}`);
+		expect(search.keptPages).toBe(256);
+		// The newest are the ones kept.
+		const before = searches;
+		await search.search("kunar word399");
+		expect(searches).toBe(before);
+		await search.search("kunar word0");
+		expect(searches).toBe(before + 1);
+	});
+
+	it("keeps nothing without a purge bus to say when content changes", async () => {
+		const unkept = new SearchService({
+			db: site.db,
+			adapter: sqliteAdapter,
+			clock: site.clock,
+			articles: site.services.articles,
+		});
+		await unkept.search("kunar");
+		expect(unkept.keptPages).toBe(0);
+	});
+});
