@@ -1,7 +1,11 @@
 import type { Kysely } from "kysely";
 import type { Database, Db } from "../database.js";
 
-/** A document of the full-text index: one published article. */
+/**
+ * A document of the full-text index: one published article. The index holds
+ * published stories only: a story is added when it is published and removed
+ * when it leaves the public site, in the same transaction.
+ */
 export interface TextDocument {
 	id: number;
 	headline: string;
