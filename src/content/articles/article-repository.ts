@@ -8,7 +8,7 @@ import {
 	sql,
 	type Updateable,
 } from "kysely";
-import type { ArticleTable, Database, Db } from "../../db/database.js";
+import type { ArticleStatus, ArticleTable, Database, Db } from "../../db/database.js";
 
 /** Filters for lists of published stories; all given filters must hold. */
 export interface PublishedFilter {
@@ -31,6 +31,30 @@ export interface SummaryRow {
 	section_path: string;
 	section_parent_id: number | null;
 	language: string;
+}
+
+/** A published story as its page shows it, with its section. */
+export interface PublishedRow {
+	id: number;
+	slug: string;
+	status: ArticleStatus;
+	headline: string;
+	standfirst: string;
+	body_html: string;
+	body_text: string;
+	dateline_place: string;
+	source_line: string;
+	language: string;
+	published_at: string | null;
+	updated_at: string | null;
+	revision: number;
+	featured_media_id: number | null;
+	translation_group: number | null;
+	section_id: number;
+	section_slug: string;
+	section_name: string;
+	section_path: string;
+	section_parent_id: number | null;
 }
 
 /** The columns of a story card: the story and its section. */
@@ -114,6 +138,41 @@ export class ArticleRepository {
 
 	async findById(id: number, db: Db = this.db): Promise<ArticleRow | undefined> {
 		return db.selectFrom("articles").selectAll().where("id", "=", id).executeTakeFirst();
+	}
+
+	/**
+	 * A published story and its section in one query, for its public page:
+	 * every column the page shows, and not the Markdown source, the largest.
+	 */
+	async findPublishedBySlug(slug: string): Promise<PublishedRow | undefined> {
+		return this.db
+			.selectFrom("articles")
+			.innerJoin("sections", "sections.id", "articles.section_id")
+			.select([
+				"articles.id",
+				"articles.slug",
+				"articles.status",
+				"articles.headline",
+				"articles.standfirst",
+				"articles.body_html",
+				"articles.body_text",
+				"articles.dateline_place",
+				"articles.source_line",
+				"articles.language",
+				"articles.published_at",
+				"articles.updated_at",
+				"articles.revision",
+				"articles.featured_media_id",
+				"articles.translation_group",
+				"sections.id as section_id",
+				"sections.slug as section_slug",
+				"sections.name as section_name",
+				"sections.path as section_path",
+				"sections.parent_id as section_parent_id",
+			])
+			.where("articles.slug", "=", slug)
+			.where("articles.status", "=", "published")
+			.executeTakeFirst();
 	}
 
 	async findBySlug(slug: string, db: Db = this.db): Promise<ArticleRow | undefined> {

@@ -17,6 +17,7 @@ import {
 	type ArticleSummary,
 	type ArticleTranslation,
 	articlePath,
+	type CheckAlsoStory,
 } from "./article.js";
 import { renderStoredBody, sanitizeBodyHtml } from "./article-body.js";
 import { ArticleRepository, type ArticleRow, type PublishedFilter, type SummaryRow } from "./article-repository.js";
@@ -340,10 +341,8 @@ export class ArticleService {
 
 	/** A published story by slug, whole, or undefined. */
 	async getPublished(slug: string): Promise<Article | undefined> {
-		const row = await this.articles.findBySlug(slug);
-		if (row?.status !== "published" || !row.published_at) return undefined;
-		const section = await this.sections.findById(row.section_id);
-		if (!section) return undefined;
+		const row = await this.articles.findPublishedBySlug(slug);
+		if (!row?.published_at) return undefined;
 		const [bylines, tags] = await Promise.all([this.people.bylinesFor([row.id]), this.tags.tagsFor([row.id])]);
 		return {
 			id: row.id,
@@ -360,16 +359,17 @@ export class ArticleService {
 			publishedAt: new Date(row.published_at),
 			updatedAt: row.updated_at ? new Date(row.updated_at) : null,
 			section: {
-				id: section.id,
-				slug: section.slug,
-				name: section.name,
-				path: section.path,
-				parentId: section.parentId,
+				id: row.section_id,
+				slug: row.section_slug,
+				name: row.section_name,
+				path: row.section_path,
+				parentId: row.section_parent_id,
 			},
 			bylines: bylines.get(row.id) ?? [],
 			tags: tags.get(row.id) ?? [],
 			revision: row.revision,
 			featuredMediaId: row.featured_media_id,
+			translationGroup: row.translation_group,
 		};
 	}
 
@@ -428,10 +428,12 @@ export class ArticleService {
 	}
 
 	/** The other published stories of a story's translation group, by language tag. */
-	async translations(articleId: number): Promise<ArticleTranslation[]> {
-		const row = await this.articles.findById(articleId);
-		if (!row || row.translation_group === null) return [];
-		const group = (await this.translationGroups([row.translation_group])).get(row.translation_group) ?? [];
+	async translations(articleId: number, knownGroup?: number | null): Promise<ArticleTranslation[]> {
+		// A caller holding the story passes its group, sparing a read of the whole row.
+		const translationGroup =
+			knownGroup !== undefined ? knownGroup : ((await this.articles.findById(articleId))?.translation_group ?? null);
+		if (translationGroup === null) return [];
+		const group = (await this.translationGroups([translationGroup])).get(translationGroup) ?? [];
 		return group.filter((version) => version.id !== articleId);
 	}
 
@@ -558,6 +560,12 @@ export class ArticleService {
 			const summary = summaries.get(id);
 			return summary ? [{ ...summary, bodyText: textById.get(id) ?? "" }] : [];
 		});
+	}
+
+	/** What a story's "Check Also" box shows: its first stored related story still published, if any. */
+	async checkAlso(articleId: number): Promise<CheckAlsoStory | undefined> {
+		const row = await this.relatedService.firstPublished(articleId);
+		return row && { ...row, publishedAt: new Date(row.publishedAt) };
 	}
 
 	/** Published stories by id, with bylines, in no particular order. */

@@ -41,6 +41,16 @@ export interface ArticleSummary {
 	language: string;
 }
 
+/** The story a "Check Also" box links to; `bodyText` is the opening of its text, for an excerpt. */
+export interface CheckAlsoStory {
+	id: number;
+	slug: string;
+	headline: string;
+	language: string;
+	publishedAt: Date;
+	bodyText: string;
+}
+
 /** A whole story, for its own page. */
 export interface Article extends ArticleSummary {
 	status: ArticleStatus;
@@ -53,6 +63,8 @@ export interface Article extends ArticleSummary {
 	revision: number;
 	/** The featured image, if the story has one. */
 	featuredMediaId: number | null;
+	/** The group of stories that are translations of one another, if any. */
+	translationGroup: number | null;
 }
 
 /** A published story of a translation group: what a language switcher and hreflang alternates name. */

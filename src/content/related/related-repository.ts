@@ -1,4 +1,18 @@
+import { sql } from "kysely";
 import type { Db } from "../../db/database.js";
+
+/** Characters of a related story's text read for its excerpt: 25 words fit many times over. */
+const OPENING_CHARACTERS = 1000;
+
+/** A related story as the "Check Also" box needs it; `bodyText` is its opening only. */
+export interface FirstRelated {
+	id: number;
+	slug: string;
+	headline: string;
+	language: string;
+	publishedAt: string;
+	bodyText: string;
+}
 
 /** SQL for the stored "Check Also" lists. */
 export class RelatedRepository {
@@ -18,6 +32,44 @@ export class RelatedRepository {
 				})),
 			)
 			.execute();
+	}
+
+	/**
+	 * The best stored related story of `articleId` still published, with the
+	 * opening of its text (enough for an excerpt), in one query.
+	 */
+	async firstPublished(articleId: number): Promise<FirstRelated | undefined> {
+		// The story is chosen first, reading only the short columns; then one row is read whole.
+		const row = await this.db
+			.selectFrom("articles")
+			.select([
+				"articles.id",
+				"articles.slug",
+				"articles.headline",
+				"articles.language",
+				"articles.published_at",
+				sql<string>`substr(articles.body_text, 1, ${OPENING_CHARACTERS})`.as("opening"),
+			])
+			.where("articles.id", "=", (eb) =>
+				eb
+					.selectFrom("related")
+					.innerJoin("articles as candidate", "candidate.id", "related.related_id")
+					.select("related.related_id")
+					.where("related.article_id", "=", articleId)
+					.where("candidate.status", "=", "published")
+					.orderBy("related.rank")
+					.limit(1),
+			)
+			.executeTakeFirst();
+		if (!row?.published_at) return undefined;
+		return {
+			id: row.id,
+			slug: row.slug,
+			headline: row.headline,
+			language: row.language,
+			publishedAt: row.published_at,
+			bodyText: row.opening,
+		};
 	}
 
 	/** The stored related stories of `articleId` that are still published, best first. */

@@ -131,6 +131,31 @@ describe("related stories (Check Also)", () => {
 		expect(await relatedOf("talksEnd")).toEqual([]);
 	});
 
+	it("gives the Check Also box the best related story still published, with the opening of its text", async () => {
+		const talksEnd = ids.get("talksEnd") ?? 0;
+		const first = await site.services.articles.checkAlso(talksEnd);
+		expect(first?.id).toBe(ids.get("talksOpen"));
+		expect(first?.headline).toBe("Water talks open in Kabul on sharing the Kunar river");
+		expect(first?.bodyText.startsWith("Delegations from both sides of the border")).toBe(true);
+		expect(first?.publishedAt).toBeInstanceOf(Date);
+
+		const stored = await site.db
+			.selectFrom("related")
+			.select("related_id")
+			.where("article_id", "=", talksEnd)
+			.orderBy("rank")
+			.execute();
+		// A story no longer published, while the stored list still names it first, is skipped for the next one.
+		await site.db
+			.updateTable("articles")
+			.set({ status: "unpublished" })
+			.where("id", "=", first?.id ?? 0)
+			.execute();
+		expect((await site.services.articles.checkAlso(talksEnd))?.id).toBe(stored[1]?.related_id);
+		await site.db.deleteFrom("related").where("article_id", "=", talksEnd).execute();
+		expect(await site.services.articles.checkAlso(talksEnd)).toBeUndefined();
+	});
+
 	it("follows an edit that changes what a story is about", async () => {
 		const prices = ids.get("prices") ?? 0;
 		const business = await site.services.sections.getByPath("business");

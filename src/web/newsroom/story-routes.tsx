@@ -403,6 +403,8 @@ export function storyRoutes(deps: StoryRoutesDeps) {
 				tags: input.tagNames.map((name, index) => ({ id: -index - 1, slug: slugify(name), name })),
 				revision: 0,
 				featuredMediaId: input.featuredMediaId,
+				// A preview is not at its public address yet: it names no translations.
+				translationGroup: null,
 			};
 			return articleView({ services: deps.services, config: deps.config, renderer: deps.renderer }, story, {
 				corrections: [],

@@ -46,16 +46,21 @@ export async function articleView(
 ): Promise<{ page: VNode; keys: string[] }> {
 	const { services, config, renderer } = deps;
 	const canonical = articlePath(story, config.timeZone);
-	const site = await services.settings.site();
+	const site = await renderer.site();
 	const ctx = await renderer.context(story.language, sectionPath(story.section));
-	const related = extras.checkAlso ? (await services.articles.related(story.id, 1))[0] : undefined;
-	const found = await services.sections.getByPath(story.section.path);
+	const related = extras.checkAlso ? await services.articles.checkAlso(story.id) : undefined;
 	// The page is in the story's language, and so are its section and tag names where they have one.
-	const chain = await services.sections.localize(found ? await services.sections.ancestry(found) : [], story.language);
-	const [section] = await services.sections.localize([story.section], story.language);
+	const chain = await renderer.sectionChain(story.section.id, story.language);
+	const section = chain[chain.length - 1];
 	const tags = await services.tags.localize(story.tags, story.language);
-	const localized: Article = { ...story, section: section ?? story.section, tags };
-	const translations = await services.articles.translations(story.id);
+	const localized: Article = {
+		...story,
+		section: section
+			? { id: section.id, slug: section.slug, name: section.name, path: section.path, parentId: section.parentId }
+			: story.section,
+		tags,
+	};
+	const translations = await services.articles.translations(story.id, story.translationGroup);
 	const breadcrumbs = [
 		{ name: ctx.t("breadcrumb.home"), href: "/" },
 		...chain.map((s) => ({ name: s.name, href: sectionPath(s) })),

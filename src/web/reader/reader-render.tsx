@@ -22,6 +22,10 @@ const HTML = "text/html; charset=utf-8";
 export interface ReaderRenderer {
 	stylesheetHref: string;
 	context(language: string, currentPath: string): Promise<PageContext>;
+	/** The site's settings, remembered between requests like the section tree. */
+	site(): Promise<SiteSettings>;
+	/** A section and its ancestors, root first, with their names in `language` where they have one. */
+	sectionChain(sectionId: number, language: string): Promise<SectionNode[]>;
 	/**
 	 * Sends a page. A 200 page with surrogate `keys` is stored in the page cache
 	 * (when there is one and the URL has no query) and carries ETag,
@@ -53,11 +57,13 @@ export function createReaderRenderer(options: {
 		treeMemo.clear();
 	});
 	const siteSettings = () => {
+		if (!options.purge) return services.settings.site();
 		const now = Date.now();
 		if (!siteMemo || siteMemo.until < now) siteMemo = { until: now + MEMO_MS, value: services.settings.site() };
 		return siteMemo.value;
 	};
 	const sectionTree = (language: string) => {
+		if (!options.purge) return services.sections.tree(language);
 		const now = Date.now();
 		let memo = treeMemo.get(language);
 		if (!memo || memo.until < now) {
@@ -69,8 +75,8 @@ export function createReaderRenderer(options: {
 
 	async function context(language: string, currentPath: string): Promise<PageContext> {
 		const [site, tree, breaking] = await Promise.all([
-			options.purge ? siteSettings() : services.settings.site(),
-			options.purge ? sectionTree(language) : services.sections.tree(language),
+			siteSettings(),
+			sectionTree(language),
 			services.frontPage.breaking(),
 		]);
 		const t = translator(language);
@@ -143,5 +149,17 @@ export function createReaderRenderer(options: {
 		return send(reply, status, <MessagePage ctx={ctx} title={title} body={body} />);
 	}
 
-	return { stylesheetHref, context, send, messagePage };
+	async function sectionChain(sectionId: number, language: string): Promise<SectionNode[]> {
+		const path = (nodes: readonly SectionNode[]): SectionNode[] => {
+			for (const node of nodes) {
+				if (node.id === sectionId) return [node];
+				const below = path(node.children);
+				if (below.length > 0) return [node, ...below];
+			}
+			return [];
+		};
+		return path(await sectionTree(language));
+	}
+
+	return { stylesheetHref, context, site: siteSettings, sectionChain, send, messagePage };
 }
