@@ -23,6 +23,7 @@ export const RESERVED_SECTION_SLUGS: ReadonlySet<string> = new Set([
 	"api",
 	"media",
 	"assets",
+	"sections",
 ]);
 
 export class SectionService {

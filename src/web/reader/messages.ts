@@ -12,6 +12,7 @@ export const en = {
 	"locale.dates": "en-GB",
 	"site.skipToContent": "Skip to content",
 	"site.mainNavigation": "Sections",
+	"nav.allSections": "All sections",
 	"site.footer": "{site} · Published with Dateline",
 	"breadcrumb.label": "Breadcrumb",
 	"breadcrumb.home": "Home",

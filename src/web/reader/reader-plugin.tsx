@@ -16,18 +16,20 @@ import {
 } from "../../content/articles/article.js";
 import { pagePath } from "../../content/pages/page-service.js";
 import { MAX_QUERY_LENGTH } from "../../content/search/search.js";
+import type { SectionNode } from "../../content/sections/section-service.js";
 import { AppError, isAppError } from "../../errors.js";
 import type { Services } from "../../services.js";
 import { articleView } from "./article-view.js";
 import { siteCss } from "./assets/site-css.js";
 import { breadcrumbJsonLd, homeHead, siteFeed } from "./page-heads.js";
-import type { ReaderRenderer } from "./reader-render.js";
+import { type ReaderRenderer, SECTIONS_INDEX_PATH } from "./reader-render.js";
 import { matchReaderPath, type ReaderRoute } from "./reader-routes.js";
 import { toCard } from "./view-model-builders.js";
 import { HomePage } from "./views/home-page.js";
 import { ListingPage } from "./views/listing-page.js";
 import type { PageContext } from "./views/page-context.js";
 import { SearchPage } from "./views/search-page.js";
+import { type SectionIndexEntry, SectionsPage } from "./views/sections-page.js";
 import { StandingPage } from "./views/standing-page.js";
 import type { ArticlePageModel, StoryCardModel } from "./views/view-models.js";
 
@@ -97,6 +99,8 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 				return author(reply, route.slug, route.page);
 			case "tag":
 				return tag(reply, route.slug, route.page);
+			case "sections":
+				return sectionIndex(reply);
 			case "redirect":
 				return reply.redirect(route.location, 301);
 			case "notFound": {
@@ -214,6 +218,27 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 			filter: { sectionIds: ids },
 			keys: [sectionKey(found.id)],
 		});
+	}
+
+	async function sectionIndex(reply: FastifyReply) {
+		const site = await services.settings.site();
+		const ctx = await context(site.language, SECTIONS_INDEX_PATH);
+		const entries = (nodes: readonly SectionNode[]): SectionIndexEntry[] =>
+			nodes.map((node) => ({ name: node.name, href: sectionPath(node), children: entries(node.children) }));
+		const title = ctx.t("site.mainNavigation");
+		const breadcrumbs = [
+			{ name: ctx.t("breadcrumb.home"), href: "/" },
+			{ name: title, href: SECTIONS_INDEX_PATH },
+		];
+		const head = {
+			title: `${title} – ${site.name}`,
+			canonicalPath: SECTIONS_INDEX_PATH,
+			feeds: [siteFeed({ settings: site, absolute: ctx.absolute })],
+			jsonLd: [breadcrumbJsonLd(breadcrumbs, ctx.absolute)],
+		};
+		const sections = entries(await services.sections.tree(site.language));
+		// Sections purge every page when they change (SITE_KEY): nothing more to name.
+		return send(reply, 200, <SectionsPage ctx={ctx} head={head} breadcrumbs={breadcrumbs} sections={sections} />, []);
 	}
 
 	async function standingPage(

@@ -14,7 +14,7 @@ import type { Services } from "../../services.js";
 import { siteCss } from "./assets/site-css.js";
 import { directionOf, translator } from "./messages.js";
 import { MessagePage } from "./views/message-page.js";
-import type { PageContext } from "./views/page-context.js";
+import type { NavLink, PageContext } from "./views/page-context.js";
 
 const HTML = "text/html; charset=utf-8";
 
@@ -34,6 +34,29 @@ export interface ReaderRenderer {
 	send(reply: FastifyReply, status: number, page: VNode, keys?: readonly string[]): FastifyReply;
 	messagePage(reply: FastifyReply, status: number): Promise<FastifyReply>;
 }
+
+/** Top-level sections named in every page's header; past this many, the last link leads to all of them. */
+export const NAV_SECTIONS = 8;
+
+/**
+ * The header's section links: the first top-level sections in the newsroom's
+ * order, and "All sections" (`/sections/`) when there are more. A site moved
+ * in with seventy categories would otherwise push every story below a screen
+ * of links on a phone.
+ */
+export function navigation(tree: readonly SectionNode[], currentPath: string, allSections: string): NavLink[] {
+	const shown = tree.length > NAV_SECTIONS ? tree.slice(0, NAV_SECTIONS - 1) : tree;
+	const links = shown.map((section) => {
+		const href = sectionPath(section);
+		return { name: section.name, href, current: currentPath.startsWith(href) };
+	});
+	if (shown.length < tree.length)
+		links.push({ name: allSections, href: SECTIONS_INDEX_PATH, current: currentPath === SECTIONS_INDEX_PATH });
+	return links;
+}
+
+/** The page listing every section. */
+export const SECTIONS_INDEX_PATH = "/sections/";
 
 export function createReaderRenderer(options: {
 	services: Services;
@@ -103,14 +126,7 @@ export function createReaderRenderer(options: {
 			absolute: (path) => `${config.publicUrl}${path}`,
 			stylesheetHref,
 			breaking: breaking ? { text: breaking.text, href: breaking.url } : null,
-			nav: tree.map((section) => {
-				const href = sectionPath(section);
-				return {
-					name: section.name,
-					href,
-					current: currentPath.startsWith(href),
-				};
-			}),
+			nav: navigation(tree, currentPath, t("nav.allSections")),
 		};
 	}
 

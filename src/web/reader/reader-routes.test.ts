@@ -23,6 +23,11 @@ describe("matchReaderPath", () => {
 		expect(matchReaderPath("/tag/water/")).toEqual({ kind: "tag", slug: "water", page: 1 });
 	});
 
+	it("maps the index of every section, which has no further pages", () => {
+		expect(matchReaderPath("/sections/")).toEqual({ kind: "sections" });
+		expect(matchReaderPath("/sections/page/2/")).toEqual({ kind: "notFound" });
+	});
+
 	it("decodes non-Latin slugs", () => {
 		expect(matchReaderPath(`/tag/${encodeURIComponent("آب")}/`)).toEqual({ kind: "tag", slug: "آب", page: 1 });
 	});

@@ -5,6 +5,8 @@ export type ReaderRoute =
 	| { kind: "author"; slug: string; page: number }
 	| { kind: "tag"; slug: string; page: number }
 	| { kind: "section"; path: string; page: number }
+	/** `/sections/`: every section, as a tree. */
+	| { kind: "sections" }
 	| { kind: "redirect"; location: string }
 	| { kind: "notFound" };
 
@@ -72,6 +74,7 @@ export function matchReaderPath(pathname: string, search = ""): ReaderRoute {
 		if (rest.length !== 2 || !second) return { kind: "notFound" };
 		return { kind: first, slug: second, page };
 	}
+	if (first === "sections" && rest.length === 1) return page === 1 ? { kind: "sections" } : { kind: "notFound" };
 	if (rest.length > 3 || rest.some((segment) => segment === "page")) return { kind: "notFound" };
 	return { kind: "section", path: rest.join("/"), page };
 }

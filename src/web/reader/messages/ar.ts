@@ -10,6 +10,7 @@ export const ar: Partial<Catalog> = {
 	"locale.dates": "ar",
 	"site.skipToContent": "الانتقال إلى المحتوى",
 	"site.mainNavigation": "الأقسام",
+	"nav.allSections": "كل الأقسام",
 	"site.footer": "{site} · يُنشر باستخدام Dateline",
 	"breadcrumb.label": "مسار التنقل",
 	"breadcrumb.home": "الرئيسية",

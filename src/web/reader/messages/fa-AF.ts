@@ -9,6 +9,7 @@ export const faAF: Partial<Catalog> = {
 	"locale.dates": "fa-AF",
 	"site.skipToContent": "رفتن به محتوای اصلی",
 	"site.mainNavigation": "بخش‌ها",
+	"nav.allSections": "همهٔ بخش‌ها",
 	"site.footer": "{site} · نشرشده با Dateline",
 	"breadcrumb.label": "مسیر صفحه",
 	"breadcrumb.home": "صفحهٔ اصلی",

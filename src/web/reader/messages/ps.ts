@@ -9,6 +9,7 @@ export const ps: Partial<Catalog> = {
 	"locale.dates": "ps-AF",
 	"site.skipToContent": "اصلي منځپانګې ته ورشئ",
 	"site.mainNavigation": "برخې",
+	"nav.allSections": "ټولې برخې",
 	"site.footer": "{site} · د Dateline په مرسته خپور شوی",
 	"breadcrumb.label": "د پاڼې لار",
 	"breadcrumb.home": "کور پاڼه",
