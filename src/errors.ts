@@ -70,6 +70,10 @@ export const errorCatalog = {
 		message: "The database file cannot be read as a Dateline database.",
 	},
 	ERR_DATABASE_UNREACHABLE: { status: 500, message: "The PostgreSQL server in DATABASE_URL cannot be reached." },
+	ERR_DATABASE_UNAVAILABLE: {
+		status: 503,
+		message: "The database cannot be reached just now. Nothing was saved; please try again in a moment.",
+	},
 	ERR_IMPORT_MALFORMED: { status: 400, message: "The import file is not well-formed XML." },
 	ERR_IMPORT_NOT_WXR: { status: 400, message: "The import file is not a WordPress export (WXR)." },
 	ERR_JSON_SYNTAX: { status: 400, message: "The file is not valid JSON." },

@@ -10,6 +10,7 @@ import {
 	SITEMAP_MAX_URLS,
 	type SyndicatedStory,
 } from "../../content/syndication/syndication.js";
+import { asUnavailable } from "../../db/database-unavailable.js";
 import { AppError, errorCatalog, isAppError } from "../../errors.js";
 import type { Services } from "../../services.js";
 import { renderAtom } from "./atom.js";
@@ -304,10 +305,12 @@ export async function feedsPlugin(app: FastifyInstance, options: FeedsOptions): 
 	);
 
 	// Feeds and sitemaps are read by machines: errors are short plain text, not the reader's HTML page.
-	app.setErrorHandler(async (error, request, reply) => {
+	app.setErrorHandler(async (raw, request, reply) => {
+		const error = asUnavailable(raw);
 		const given = isAppError(error) ? error.status : (error as { statusCode?: unknown }).statusCode;
-		// Only a client error is passed on as such; anything else is our fault.
-		const status = typeof given === "number" && given >= 400 && given < 500 ? given : 500;
+		// A client error is passed on as such, and an unreachable database as 503; anything else is our fault.
+		const status = typeof given === "number" && ((given >= 400 && given < 500) || given === 503) ? given : 500;
+		if (status === 503) reply.header("retry-after", "5");
 		if (status === 500) request.log.error({ err: error }, "feed or sitemap failed");
 		const message = isAppError(error)
 			? errorCatalog[error.code].message
@@ -317,7 +320,7 @@ export async function feedsPlugin(app: FastifyInstance, options: FeedsOptions): 
 		return reply
 			.code(status)
 			.header("content-type", "text/plain; charset=utf-8")
-			.header("cache-control", status === 500 ? "no-store" : "public, max-age=30")
+			.header("cache-control", status >= 500 ? "no-store" : "public, max-age=30")
 			.send(`${message}\n`);
 	});
 }

@@ -2,6 +2,7 @@ import { type FileHandle, open } from "node:fs/promises";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { MEDIA_URL_PREFIX } from "../../content/media/media.js";
 import type { MediaService } from "../../content/media/media-service.js";
+import { asUnavailable } from "../../db/database-unavailable.js";
 import { AppError, errorCatalog, isAppError } from "../../errors.js";
 
 export interface MediaPluginOptions {
@@ -77,7 +78,8 @@ export async function mediaPlugin(app: FastifyInstance, options: MediaPluginOpti
 		return reply.send(handle.createReadStream());
 	});
 
-	app.setErrorHandler(async (error, request, reply) => {
+	app.setErrorHandler(async (raw, request, reply) => {
+		const error = asUnavailable(raw);
 		if (isAppError(error)) {
 			if (error.status >= 500) request.log.error({ err: error }, error.message);
 			return sendError(reply, error.status, errorCatalog[error.code].message);

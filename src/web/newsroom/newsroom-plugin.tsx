@@ -7,6 +7,7 @@ import { renderToString } from "preact-render-to-string";
 import type { Clock } from "../../clock.js";
 import type { Config } from "../../config.js";
 import type { Role } from "../../db/database.js";
+import { asUnavailable } from "../../db/database-unavailable.js";
 import { AppError, isAppError } from "../../errors.js";
 import type { NewsroomServices } from "../../newsroom/newsroom-services.js";
 import { type Actor, canCurateHome, canManageSections, canManageUsers, ROLES } from "../../newsroom/roles/access.js";
@@ -189,7 +190,8 @@ export async function newsroomPlugin(app: FastifyInstance, options: NewsroomOpti
 		if (!sameSecret(sent, expected)) throw new AppError("ERR_CSRF");
 	});
 
-	app.setErrorHandler(async (error, request, reply) => {
+	app.setErrorHandler(async (raw, request, reply) => {
+		const error = asUnavailable(raw);
 		const ctx = kit.context(request);
 		if (isAppError(error, "ERR_UNAUTHENTICATED")) {
 			if (request.method === "GET") return reply.redirect(`/admin/login?next=${encodeURIComponent(request.url)}`, 303);
@@ -201,6 +203,7 @@ export async function newsroomPlugin(app: FastifyInstance, options: NewsroomOpti
 		}
 		if (isAppError(error)) {
 			if (error.status >= 500) request.log.error({ err: error }, error.message);
+			if (error.code === "ERR_DATABASE_UNAVAILABLE") reply.header("retry-after", "5");
 			const message =
 				error.code === "ERR_CSRF"
 					? t("error.csrf")

@@ -17,6 +17,7 @@ import {
 import { pagePath } from "../../content/pages/page-service.js";
 import { MAX_QUERY_LENGTH } from "../../content/search/search.js";
 import type { SectionNode } from "../../content/sections/section-service.js";
+import { asUnavailable } from "../../db/database-unavailable.js";
 import { AppError, isAppError } from "../../errors.js";
 import type { Services } from "../../services.js";
 import { articleView } from "./article-view.js";
@@ -428,7 +429,8 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 
 	app.setNotFoundHandler(async (_request, reply) => messagePage(reply, 404));
 
-	app.setErrorHandler(async (error, request, reply) => {
+	app.setErrorHandler(async (raw, request, reply) => {
+		const error = asUnavailable(raw);
 		if (isAppError(error)) {
 			if (error.status >= 500) request.log.error({ err: error }, error.message);
 			return messagePage(reply, error.status);

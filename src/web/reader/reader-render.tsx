@@ -79,10 +79,24 @@ export function createReaderRenderer(options: {
 		siteMemo = undefined;
 		treeMemo.clear();
 	});
+	// The last settings read, for the error page when the database is out of reach.
+	let lastSite: SiteSettings | undefined;
+	const readSite = () =>
+		services.settings.site().then(
+			(site) => {
+				lastSite = site;
+				return site;
+			},
+			(error: unknown) => {
+				// A failed read is not remembered: the next request tries again.
+				siteMemo = undefined;
+				throw error;
+			},
+		);
 	const siteSettings = () => {
-		if (!options.purge) return services.settings.site();
+		if (!options.purge) return readSite();
 		const now = Date.now();
-		if (!siteMemo || siteMemo.until < now) siteMemo = { until: now + MEMO_MS, value: services.settings.site() };
+		if (!siteMemo || siteMemo.until < now) siteMemo = { until: now + MEMO_MS, value: readSite() };
 		return siteMemo.value;
 	};
 	const sectionTree = (language: string) => {
@@ -90,7 +104,11 @@ export function createReaderRenderer(options: {
 		const now = Date.now();
 		let memo = treeMemo.get(language);
 		if (!memo || memo.until < now) {
-			memo = { until: now + MEMO_MS, value: services.sections.tree(language) };
+			const value = services.sections.tree(language).catch((error: unknown) => {
+				treeMemo.delete(language);
+				throw error;
+			});
+			memo = { until: now + MEMO_MS, value };
 			treeMemo.set(language, memo);
 		}
 		return memo.value;
@@ -137,6 +155,7 @@ export function createReaderRenderer(options: {
 			.header("content-type", HTML)
 			.header("content-security-policy", READER_CSP)
 			.header("x-content-type-options", "nosniff");
+		if (status === 503) return reply.header("cache-control", "no-store").header("retry-after", "5").send(html);
 		if (status !== 200) return reply.header("cache-control", "public, max-age=30").send(html);
 		const request = reply.request;
 		const surrogateKeys = keys ? [SITE_KEY, ...keys] : undefined;
@@ -153,9 +172,33 @@ export function createReaderRenderer(options: {
 		return reply.send(html);
 	}
 
+	/** A page context that needs no database: the last known site name, no sections, no banner. */
+	function offlineContext(language?: string): PageContext {
+		const lang = language ?? lastSite?.language ?? "en";
+		const t = translator(lang);
+		return {
+			siteName: lastSite?.name ?? "Dateline",
+			tagline: lastSite?.tagline ?? "",
+			language: lang,
+			dir: directionOf(lang),
+			t,
+			formatDate: (at) => at.toISOString().slice(0, 10),
+			absolute: (path) => `${config.publicUrl}${path}`,
+			stylesheetHref,
+			breaking: null,
+			nav: [],
+		};
+	}
+
 	async function messagePage(reply: FastifyReply, status: number, language?: string): Promise<FastifyReply> {
-		const lang = language ?? (await services.settings.site()).language;
-		const ctx = await context(lang, "");
+		let ctx: PageContext;
+		try {
+			ctx = await context(language ?? (await siteSettings()).language, "");
+		} catch (error) {
+			// The page that says the database is out of reach cannot ask the database for its menus.
+			if (status !== 503) throw error;
+			ctx = offlineContext(language);
+		}
 		const [title, body] =
 			status === 404
 				? [ctx.t("notFound.title"), ctx.t("notFound.body")]

@@ -1,0 +1,242 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../support/cli-runner.js";
+
+/**
+ * A node whose PostgreSQL goes away while it serves: cached pages still go
+ * out, everything else answers 503 with Retry-After, and the node serves
+ * normally again once the database is back, without a restart. The database
+ * is reached through a TCP relay the test can cut and restore, so the shared
+ * PostgreSQL server itself is never stopped.
+ */
+const baseUrl = process.env.TEST_DATABASE_URL;
+const root = path.resolve(import.meta.dirname, "../..");
+const bin = path.join(root, "bin/dateline.js");
+const PASSWORD = "correct horse battery staple";
+
+if (!baseUrl) console.warn("database-lost test skipped: set TEST_DATABASE_URL=postgres://… to run it.");
+const maybe = baseUrl ? describe : describe.skip;
+
+/** A TCP relay to PostgreSQL that can drop every connection and refuse new ones, then come back on the same port. */
+class Relay {
+	private server: net.Server | undefined;
+	private readonly sockets = new Set<net.Socket>();
+
+	constructor(
+		readonly port: number,
+		private readonly target: { host: string; port: number },
+	) {}
+
+	async open(): Promise<void> {
+		const server = net.createServer((client) => {
+			const upstream = net.connect(this.target.port, this.target.host);
+			for (const socket of [client, upstream]) {
+				this.sockets.add(socket);
+				socket.on("close", () => this.sockets.delete(socket));
+				socket.on("error", () => socket.destroy());
+			}
+			client.pipe(upstream).pipe(client);
+		});
+		await new Promise<void>((resolve, reject) => {
+			server.once("error", reject);
+			server.listen(this.port, "127.0.0.1", () => resolve());
+		});
+		this.server = server;
+	}
+
+	async cut(): Promise<void> {
+		const server = this.server;
+		this.server = undefined;
+		for (const socket of this.sockets) socket.destroy();
+		await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+	}
+}
+
+/** Cookies kept across requests, enough for the newsroom's session and CSRF cookies. */
+class CookieJar {
+	private readonly cookies = new Map<string, string>();
+
+	async fetch(url: string, init: RequestInit = {}): Promise<Response> {
+		const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+		const response = await fetch(url, {
+			...init,
+			redirect: "manual",
+			headers: { ...(init.headers as Record<string, string>), cookie },
+		});
+		for (const line of response.headers.getSetCookie()) {
+			const [pair] = line.split(";");
+			const [name, ...value] = (pair ?? "").split("=");
+			if (name) this.cookies.set(name.trim(), value.join("="));
+		}
+		return response;
+	}
+
+	async csrf(url: string): Promise<string> {
+		const match = /name="_csrf" value="([^"]+)"/.exec(await (await this.fetch(url)).text());
+		if (!match?.[1]) throw new Error(`no CSRF token at ${url}`);
+		return match[1];
+	}
+
+	post(url: string, form: Record<string, string>, accept = "text/html"): Promise<Response> {
+		return this.fetch(url, {
+			method: "POST",
+			headers: { accept, "content-type": "application/x-www-form-urlencoded" },
+			body: new URLSearchParams(form).toString(),
+		});
+	}
+}
+
+maybe("a node that loses its PostgreSQL database", () => {
+	const database = `dateline_lost_${randomBytes(6).toString("hex")}`;
+	const dirs: string[] = [];
+	let admin: pg.Client | undefined;
+	let relay: Relay | undefined;
+	let node: ChildProcess | undefined;
+	let url = "";
+	let output = "";
+
+	function env(dataDir: string, port: number, databaseUrl: string): NodeJS.ProcessEnv {
+		return {
+			...process.env,
+			DATABASE_URL: databaseUrl,
+			DATELINE_DATA_DIR: dataDir,
+			PORT: String(port),
+			DATELINE_HOST: "127.0.0.1",
+			DATELINE_LOG_LEVEL: "warn",
+			DATELINE_SCHEDULER_INTERVAL_MS: "300",
+		};
+	}
+
+	function run(args: string[], databaseUrl: string, input = ""): Promise<void> {
+		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-lost-"));
+		dirs.push(dataDir);
+		return new Promise((resolve, reject) => {
+			const child = spawn(process.execPath, [bin, ...args], { env: env(dataDir, 3999, databaseUrl), cwd: root });
+			let out = "";
+			child.stdout.on("data", (chunk) => {
+				out += chunk;
+			});
+			child.stderr.on("data", (chunk) => {
+				out += chunk;
+			});
+			child.on("close", (code) =>
+				code === 0 ? resolve() : reject(new Error(`dateline ${args[0]} exited ${code}: ${out}`)),
+			);
+			child.stdin.end(input);
+		});
+	}
+
+	beforeAll(async () => {
+		if (!fs.existsSync(path.join(root, "dist/cli/main.js")))
+			throw new Error("dist/ is missing: run `npm run build` first.");
+		admin = new pg.Client({ connectionString: baseUrl });
+		await admin.connect();
+		await admin.query(`CREATE DATABASE ${database}`);
+		const direct = new URL(baseUrl ?? "");
+		direct.pathname = `/${database}`;
+		await run(["seed-demo"], direct.toString());
+		await run(
+			["user", "add", "--email", "editor@example.org", "--role", "editor", "--name", "Amina", "--password-stdin"],
+			direct.toString(),
+			`${PASSWORD}\n`,
+		);
+
+		relay = new Relay(await freePort(), { host: direct.hostname, port: Number(direct.port || 5432) });
+		await relay.open();
+		const relayed = new URL(direct.toString());
+		relayed.hostname = "127.0.0.1";
+		relayed.port = String(relay.port);
+
+		const port = await freePort();
+		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-lost-"));
+		dirs.push(dataDir);
+		const child = spawn(process.execPath, [bin, "serve", "--no-demo"], {
+			env: env(dataDir, port, relayed.toString()),
+			cwd: root,
+		});
+		node = child;
+		await new Promise<void>((resolve, reject) => {
+			const timer = setTimeout(() => reject(new Error(`node did not start:\n${output}`)), 30_000);
+			const onData = (chunk: Buffer) => {
+				output += chunk.toString();
+				if (output.includes("Dateline is serving")) {
+					clearTimeout(timer);
+					resolve();
+				}
+			};
+			child.stdout.on("data", onData);
+			child.stderr.on("data", onData);
+		});
+		url = `http://127.0.0.1:${port}`;
+	}, 90_000);
+
+	afterAll(async () => {
+		node?.kill("SIGTERM");
+		await relay?.cut();
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		await admin?.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+		await admin?.end();
+		for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+	});
+
+	it("serves cached pages, answers the rest and every write with 503, and recovers by itself", async () => {
+		if (!relay) throw new Error("the relay did not start");
+		// The front page and one story are in the page cache before the database goes.
+		const home = await (await fetch(`${url}/`)).text();
+		const story = /href="(\/\d{4}\/\d{2}\/\d{2}\/[^"/]+\/)"/.exec(home)?.[1] ?? "";
+		expect(story).not.toBe("");
+		await fetch(`${url}${story}`);
+		expect((await fetch(`${url}${story}`)).headers.get("x-cache")).toBe("HIT");
+
+		// An editor logged in before, with a form open.
+		const editor = new CookieJar();
+		const loginCsrf = await editor.csrf(`${url}/admin/login`);
+		const login = await editor.post(`${url}/admin/login`, {
+			_csrf: loginCsrf,
+			email: "editor@example.org",
+			password: PASSWORD,
+			next: "/admin/",
+		});
+		expect(login.status).toBe(303);
+		const csrf = await editor.csrf(`${url}/admin/stories/new`);
+
+		await relay.cut();
+
+		const cached = await fetch(`${url}${story}`);
+		expect(cached.status).toBe(200);
+		expect(cached.headers.get("x-cache")).toBe("HIT");
+		expect((await fetch(`${url}/`)).status).toBe(200);
+
+		const search = await fetch(`${url}/search?q=kabul`);
+		expect(search.status).toBe(503);
+		expect(search.headers.get("retry-after")).toBe("5");
+		expect(search.headers.get("cache-control")).toBe("no-store");
+		expect(await search.text()).toContain("<html");
+		expect((await fetch(`${url}/tag/water/feed/`)).status).toBe(503);
+
+		// A write fails plainly, with the code a client can act on.
+		const draft = await editor.post(
+			`${url}/admin/stories`,
+			{ _csrf: csrf, headline: "Written while the database was away" },
+			"application/json",
+		);
+		expect(draft.status).toBe(503);
+		expect(draft.headers.get("retry-after")).toBe("5");
+		expect(await draft.json()).toMatchObject({ code: "ERR_DATABASE_UNAVAILABLE" });
+
+		await relay.open();
+		let back = await fetch(`${url}/search?q=kabul`);
+		for (let waited = 0; back.status !== 200 && waited < 10_000; waited += 250) {
+			await new Promise((resolve) => setTimeout(resolve, 250));
+			back = await fetch(`${url}/search?q=kabul`);
+		}
+		expect(back.status).toBe(200);
+		expect(node?.exitCode).toBeNull();
+	}, 60_000);
+});
