@@ -46,6 +46,10 @@ export const errorCatalog = {
 	ERR_LOGIN_FAILED: { status: 401, message: "That email and password do not match an account." },
 	ERR_LOGIN_LOCKED: { status: 429, message: "Too many failed logins." },
 	ERR_WEAK_PASSWORD: { status: 400, message: "That password is not allowed." },
+	ERR_PASSWORD_LINK_INVALID: {
+		status: 410,
+		message: "This password link has expired or was already used. Ask an admin for a new one.",
+	},
 	ERR_REVISION_CONFLICT: {
 		status: 409,
 		message: "Someone saved a newer version of this story while you were editing.",

@@ -19,7 +19,7 @@ export function fail(error: unknown): never {
 }
 
 /** Opens the site's database with the newsroom's services, runs `work`, and closes the database. */
-export async function withNewsroom<T>(work: (newsroom: NewsroomServices) => Promise<T>): Promise<T> {
+export async function withNewsroom<T>(work: (newsroom: NewsroomServices, site: OpenedSite) => Promise<T>): Promise<T> {
 	const site = await openSite(process.env);
 	try {
 		const services = createServices({ ...site, clock: systemClock });
@@ -30,6 +30,7 @@ export async function withNewsroom<T>(work: (newsroom: NewsroomServices) => Prom
 				articles: services.articles,
 				timeZone: site.config.timeZone,
 			}),
+			site,
 		);
 	} finally {
 		await site.db.destroy();

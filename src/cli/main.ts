@@ -7,6 +7,7 @@ import { seedDemo } from "../demo/seed-demo.js";
 import { seedSynthetic } from "../demo/seed-synthetic.js";
 import { openSite, serve } from "../main.js";
 import { type Actor, ROLES } from "../newsroom/roles/access.js";
+import { passwordLinkPath } from "../newsroom/users/password-link-service.js";
 import { createServices } from "../services.js";
 import { fail, phasedProgress, positiveInteger, UsageError, withNewsroom } from "./cli-support.js";
 import { registerImportCommands } from "./import-commands.js";
@@ -180,6 +181,27 @@ user
 				}),
 			);
 			process.stdout.write(`Added ${added.email} as ${added.role}.\n`);
+		} catch (error) {
+			fail(error);
+		}
+	});
+
+user
+	.command("password-link")
+	.description("print a one-time link (good for 72 hours) with which the account sets its password")
+	.requiredOption("--email <email>", "the account's email address")
+	.action(async (options: { email: string }) => {
+		try {
+			const url = await withNewsroom(async (newsroom, site) => {
+				const email = options.email.trim().toLowerCase();
+				const account = (await newsroom.users.list(operator)).find((u) => u.email === email);
+				if (!account) throw new UsageError(`there is no account with the email ${email}.`);
+				const { token } = await newsroom.passwordLinks.issue(null, account.id);
+				return `${site.config.publicUrl}${passwordLinkPath(token)}`;
+			});
+			process.stdout.write(
+				`${url}\nIt works once, for 72 hours. Anyone holding it can set the password: send it privately.\n`,
+			);
 		} catch (error) {
 			fail(error);
 		}

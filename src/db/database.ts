@@ -166,6 +166,14 @@ export interface SessionTable {
 	user_agent: string;
 }
 
+export interface PasswordLinkTable {
+	/** sha256 of the link's token, as for sessions. */
+	token_hash: string;
+	user_id: number;
+	created_at: Timestamp;
+	expires_at: Timestamp;
+}
+
 export interface LoginFailureTable {
 	/** "account:<email>" or "ip:<address>". */
 	key: string;
@@ -264,6 +272,7 @@ export interface Database {
 	tag_names: TagNameTable;
 	pages: PageTable;
 	import_keys: ImportKeyTable;
+	password_links: PasswordLinkTable;
 }
 
 export type Db = Kysely<Database>;

@@ -5,6 +5,7 @@ import { foundationMigration } from "./migrations/0001-foundation.js";
 import { newsroomMigration } from "./migrations/0002-newsroom.js";
 import { languagesMigration } from "./migrations/0003-languages.js";
 import { movingInMigration } from "./migrations/0004-moving-in.js";
+import { passwordLinksMigration } from "./migrations/0005-password-links.js";
 
 /** Append-only: a shipped migration is never edited, a change is a new entry. */
 function migrations(adapter: DialectAdapter): Record<string, Migration> {
@@ -13,6 +14,7 @@ function migrations(adapter: DialectAdapter): Record<string, Migration> {
 		"0002-newsroom": newsroomMigration(adapter),
 		"0003-languages": languagesMigration(adapter),
 		"0004-moving-in": movingInMigration(adapter),
+		"0005-password-links": passwordLinksMigration(adapter),
 	};
 }
 

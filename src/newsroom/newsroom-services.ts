@@ -8,12 +8,14 @@ import { AuthService } from "./sessions/auth-service.js";
 import { LoginThrottle } from "./sessions/login-throttle.js";
 import { SessionService } from "./sessions/session-service.js";
 import { NewsroomStoryService } from "./stories/story-service.js";
+import { PasswordLinkService } from "./users/password-link-service.js";
 import { UserService } from "./users/user-service.js";
 
 /** The newsroom's services over one database. */
 export interface NewsroomServices {
 	audit: AuditLog;
 	users: UserService;
+	passwordLinks: PasswordLinkService;
 	sessions: SessionService;
 	auth: AuthService;
 	stories: NewsroomStoryService;
@@ -30,17 +32,19 @@ export function createNewsroomServices(deps: {
 	logger?: SchedulerLogger;
 }): NewsroomServices {
 	const audit = new AuditLog({ db: deps.db, clock: deps.clock });
-	const users = new UserService({
+	const accounts = {
 		db: deps.db,
 		clock: deps.clock,
 		audit,
 		...(deps.passwordCost ? { passwordCost: deps.passwordCost } : {}),
-	});
+	};
+	const users = new UserService(accounts);
 	const sessions = new SessionService({ db: deps.db, clock: deps.clock });
 	const throttle = new LoginThrottle({ db: deps.db, clock: deps.clock });
 	return {
 		audit,
 		users,
+		passwordLinks: new PasswordLinkService(accounts),
 		sessions,
 		auth: new AuthService({ users, sessions, throttle, audit }),
 		stories: new NewsroomStoryService({

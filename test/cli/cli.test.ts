@@ -164,6 +164,17 @@ describe("dateline user", () => {
 		]);
 	});
 
+	it("prints a one-time link with which an account sets its password", async () => {
+		const env = { DATELINE_DATA_DIR: tempDir(), DATELINE_PUBLIC_URL: "https://news.example.org" };
+		await runCli(["user", "add", "--email", "ed@example.org", "--role", "editor", "--password-stdin"], env, PASSPHRASE);
+		const link = await runCli(["user", "password-link", "--email", "ED@example.org"], env);
+		expect(link.stderr).toBe("");
+		expect(link.stdout).toMatch(/^https:\/\/news\.example\.org\/admin\/password\/[\w-]{43}\n/);
+		const unknown = await runCli(["user", "password-link", "--email", "nobody@example.org"], env);
+		expect(unknown.code).toBe(1);
+		expect(unknown.stderr).toBe("dateline: there is no account with the email nobody@example.org.\n");
+	});
+
 	it("refuses a second account with the same email in one line", async () => {
 		const env = { DATELINE_DATA_DIR: tempDir() };
 		const args = ["user", "add", "--email", "ed@example.org", "--role", "editor", "--password-stdin"];

@@ -12,15 +12,18 @@ import { AppError, isAppError } from "../../errors.js";
 import type { NewsroomServices } from "../../newsroom/newsroom-services.js";
 import { type Actor, canCurateHome, canManageSections, canManageUsers, ROLES } from "../../newsroom/roles/access.js";
 import type { ActiveSession } from "../../newsroom/sessions/session-service.js";
+import { passwordLinkPath } from "../../newsroom/users/password-link-service.js";
 import type { User } from "../../newsroom/users/user-service.js";
 import { adminCss } from "./assets/admin-css.js";
 import { adminTranslator } from "./newsroom-messages.js";
 import type { AdminContext } from "./views/admin-layout.js";
-import { AdminMessagePage, LoginPage, SetupPage } from "./views/auth-pages.js";
+import { AdminMessagePage, LoginPage, PasswordPage, SetupPage } from "./views/auth-pages.js";
 import { UsersPage } from "./views/users-page.js";
 
 export const SESSION_COOKIE = "dateline_session";
 const PRE_SESSION_COOKIE = "dateline_csrf";
+/** Where a one-time password link is opened. */
+const PASSWORD_ROUTE = "/admin/password/:token";
 
 export interface NewsroomOptions {
 	newsroom: NewsroomServices;
@@ -124,7 +127,7 @@ export async function newsroomPlugin(app: FastifyInstance, options: NewsroomOpti
 	/** The login and setup forms always use the pre-session token, even when a session already exists. */
 	function isPreSessionRoute(request: FastifyRequest): boolean {
 		const url = request.routeOptions.url ?? "";
-		return url === "/admin/login" || url === "/admin/setup";
+		return url === "/admin/login" || url === "/admin/setup" || url === PASSWORD_ROUTE;
 	}
 
 	/** Before a session exists (login, setup), CSRF uses a random token in a cookie and the form. */
@@ -329,6 +332,64 @@ export async function newsroomPlugin(app: FastifyInstance, options: NewsroomOpti
 				{...(added ? { notice: t("users.added", { email: added }) } : {})}
 			/>,
 		);
+	});
+
+	app.post("/admin/users/:id/password-link", async (request, reply) => {
+		const actor = kit.actor(request);
+		const userId = Number((request.params as { id: string }).id);
+		if (!Number.isInteger(userId) || userId < 1) throw new AppError("ERR_NOT_FOUND");
+		const { token } = await newsroom.passwordLinks.issue(actor, userId);
+		const users = await newsroom.users.list(actor);
+		const email = users.find((user) => user.id === userId)?.email ?? "";
+		return kit.render(
+			reply,
+			<UsersPage
+				ctx={kit.context(request, "users")}
+				users={users}
+				values={{ email: "", displayName: "", role: "author" }}
+				errors={{}}
+				passwordLink={{ email, url: `${request.protocol}://${request.host}${passwordLinkPath(token)}` }}
+			/>,
+		);
+	});
+
+	app.get(PASSWORD_ROUTE, async (request, reply) => {
+		const { token } = request.params as { token: string };
+		const { email } = await newsroom.passwordLinks.check(token);
+		return kit.render(
+			reply,
+			<PasswordPage ctx={kit.context(request)} action={passwordLinkPath(token)} email={email} errors={{}} />,
+		);
+	});
+
+	app.post(PASSWORD_ROUTE, async (request, reply) => {
+		const { token } = request.params as { token: string };
+		const password = kit.form(request).password ?? "";
+		let email: string;
+		try {
+			({ email } = await newsroom.passwordLinks.setPassword(token, password));
+		} catch (error) {
+			if (!isAppError(error, "ERR_WEAK_PASSWORD")) throw error;
+			const { email: owner } = await newsroom.passwordLinks.check(token);
+			return kit.render(
+				reply,
+				<PasswordPage
+					ctx={kit.context(request)}
+					action={passwordLinkPath(token)}
+					email={owner}
+					errors={formErrors(error)}
+				/>,
+				400,
+			);
+		}
+		const { session } = await newsroom.auth.login({
+			email,
+			password,
+			address: request.ip,
+			userAgent: request.headers["user-agent"] ?? "",
+		});
+		startSession(request, reply, session.token, session.expiresAt);
+		return reply.redirect("/admin/", 303);
 	});
 
 	app.post("/admin/users", async (request, reply) => {

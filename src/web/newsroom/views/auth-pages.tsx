@@ -109,3 +109,43 @@ export function AdminMessagePage({ ctx, title, message }: { ctx: AdminContext; t
 		</AdminLayout>
 	);
 }
+
+/** `/admin/password/{token}`: sets the password of the account a one-time link was made for. */
+export function PasswordPage({
+	ctx,
+	action,
+	email,
+	errors,
+}: {
+	ctx: AdminContext;
+	action: string;
+	email: string;
+	errors: FormErrors;
+}) {
+	return (
+		<AdminLayout ctx={ctx} title={ctx.t("password.title")}>
+			<h1>{ctx.t("password.title")}</h1>
+			<p>{ctx.t("password.for", { email })}</p>
+			{errors.form ? (
+				<p class="notice bad" role="alert">
+					{errors.form}
+				</p>
+			) : null}
+			<form method="post" action={action}>
+				<CsrfField ctx={ctx} />
+				<input type="hidden" name="email" value={email} autocomplete="username" />
+				<Field
+					name="password"
+					type="password"
+					label={ctx.t("password.new")}
+					error={errors.password}
+					autocomplete="new-password"
+					required
+				/>
+				<div class="actions">
+					<button type="submit">{ctx.t("password.submit")}</button>
+				</div>
+			</form>
+		</AdminLayout>
+	);
+}

@@ -16,12 +16,15 @@ export function UsersPage({
 	values,
 	errors,
 	notice,
+	passwordLink,
 }: {
 	ctx: AdminContext;
 	users: readonly User[];
 	values: { email: string; displayName: string; role: string };
 	errors: FormErrors;
 	notice?: string;
+	/** A link just made, shown once so the admin can pass it on. */
+	passwordLink?: { email: string; url: string };
 }) {
 	return (
 		<AdminLayout ctx={ctx} title={ctx.t("users.title")}>
@@ -31,12 +34,21 @@ export function UsersPage({
 					{notice}
 				</p>
 			) : null}
+			{passwordLink ? (
+				<div class="notice ok" role="status">
+					<p>{ctx.t("users.linkMade", { email: passwordLink.email })}</p>
+					<p>
+						<code class="password-link">{passwordLink.url}</code>
+					</p>
+				</div>
+			) : null}
 			<table>
 				<thead>
 					<tr>
 						<th scope="col">{ctx.t("users.name")}</th>
 						<th scope="col">{ctx.t("users.email")}</th>
 						<th scope="col">{ctx.t("users.role")}</th>
+						<th scope="col">{ctx.t("users.access")}</th>
 					</tr>
 				</thead>
 				<tbody>
@@ -45,6 +57,17 @@ export function UsersPage({
 							<td>{user.displayName}</td>
 							<td>{user.email}</td>
 							<td>{ctx.t(roleKeys[user.role] ?? "role.contributor")}</td>
+							<td>
+								{user.mustResetPassword ? ctx.t("users.needsPassword") : ctx.t("users.passwordSet")}
+								{user.disabled ? null : (
+									<form method="post" action={`/admin/users/${user.id}/password-link`} class="inline">
+										<CsrfField ctx={ctx} />
+										<button type="submit" class="secondary">
+											{ctx.t("users.makeLink")}
+										</button>
+									</form>
+								)}
+							</td>
 						</tr>
 					))}
 				</tbody>
