@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
@@ -6,7 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../support/cli-runner.js";
+import { freePort, requireBuiltCli, runCli, type ServeProcess, startServe } from "../support/cli-runner.js";
+import { HttpBrowser } from "../support/http-browser.js";
 
 /**
  * A node whose PostgreSQL goes away while it serves: cached pages still go
@@ -16,8 +16,6 @@ import { freePort } from "../support/cli-runner.js";
  * PostgreSQL server itself is never stopped.
  */
 const baseUrl = process.env.TEST_DATABASE_URL;
-const root = path.resolve(import.meta.dirname, "../..");
-const bin = path.join(root, "bin/dateline.js");
 const PASSWORD = "correct horse battery staple";
 
 if (!baseUrl) console.warn("database-lost test skipped: set TEST_DATABASE_URL=postgres://… to run it.");
@@ -58,83 +56,28 @@ class Relay {
 	}
 }
 
-/** Cookies kept across requests, enough for the newsroom's session and CSRF cookies. */
-class CookieJar {
-	private readonly cookies = new Map<string, string>();
-
-	async fetch(url: string, init: RequestInit = {}): Promise<Response> {
-		const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-		const response = await fetch(url, {
-			...init,
-			redirect: "manual",
-			headers: { ...(init.headers as Record<string, string>), cookie },
-		});
-		for (const line of response.headers.getSetCookie()) {
-			const [pair] = line.split(";");
-			const [name, ...value] = (pair ?? "").split("=");
-			if (name) this.cookies.set(name.trim(), value.join("="));
-		}
-		return response;
-	}
-
-	async csrf(url: string): Promise<string> {
-		const match = /name="_csrf" value="([^"]+)"/.exec(await (await this.fetch(url)).text());
-		if (!match?.[1]) throw new Error(`no CSRF token at ${url}`);
-		return match[1];
-	}
-
-	post(url: string, form: Record<string, string>, accept = "text/html"): Promise<Response> {
-		return this.fetch(url, {
-			method: "POST",
-			headers: { accept, "content-type": "application/x-www-form-urlencoded" },
-			body: new URLSearchParams(form).toString(),
-		});
-	}
-}
-
 maybe("a node that loses its PostgreSQL database", () => {
 	const database = `dateline_lost_${randomBytes(6).toString("hex")}`;
 	const dirs: string[] = [];
 	let admin: pg.Client | undefined;
 	let relay: Relay | undefined;
-	let node: ChildProcess | undefined;
+	let node: ServeProcess | undefined;
 	let url = "";
-	let output = "";
 
-	function env(dataDir: string, port: number, databaseUrl: string): NodeJS.ProcessEnv {
-		return {
-			...process.env,
-			DATABASE_URL: databaseUrl,
-			DATELINE_DATA_DIR: dataDir,
-			PORT: String(port),
-			DATELINE_HOST: "127.0.0.1",
-			DATELINE_LOG_LEVEL: "warn",
-			DATELINE_SCHEDULER_INTERVAL_MS: "300",
-		};
-	}
-
-	function run(args: string[], databaseUrl: string, input = ""): Promise<void> {
+	/** The environment of every process here: `databaseUrl`, and a data directory of its own. */
+	function env(databaseUrl: string): Record<string, string> {
 		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-lost-"));
 		dirs.push(dataDir);
-		return new Promise((resolve, reject) => {
-			const child = spawn(process.execPath, [bin, ...args], { env: env(dataDir, 3999, databaseUrl), cwd: root });
-			let out = "";
-			child.stdout.on("data", (chunk) => {
-				out += chunk;
-			});
-			child.stderr.on("data", (chunk) => {
-				out += chunk;
-			});
-			child.on("close", (code) =>
-				code === 0 ? resolve() : reject(new Error(`dateline ${args[0]} exited ${code}: ${out}`)),
-			);
-			child.stdin.end(input);
-		});
+		return { DATABASE_URL: databaseUrl, DATELINE_DATA_DIR: dataDir, DATELINE_SCHEDULER_INTERVAL_MS: "300" };
+	}
+
+	async function run(args: string[], databaseUrl: string, input = ""): Promise<void> {
+		const result = await runCli(args, env(databaseUrl), input);
+		if (result.code !== 0) throw new Error(`dateline ${args[0]} exited ${result.code}: ${result.stderr}`);
 	}
 
 	beforeAll(async () => {
-		if (!fs.existsSync(path.join(root, "dist/cli/main.js")))
-			throw new Error("dist/ is missing: run `npm run build` first.");
+		requireBuiltCli();
 		admin = new pg.Client({ connectionString: baseUrl });
 		await admin.connect();
 		await admin.query(`CREATE DATABASE ${database}`);
@@ -153,31 +96,12 @@ maybe("a node that loses its PostgreSQL database", () => {
 		relayed.hostname = "127.0.0.1";
 		relayed.port = String(relay.port);
 
-		const port = await freePort();
-		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-lost-"));
-		dirs.push(dataDir);
-		const child = spawn(process.execPath, [bin, "serve", "--no-demo"], {
-			env: env(dataDir, port, relayed.toString()),
-			cwd: root,
-		});
-		node = child;
-		await new Promise<void>((resolve, reject) => {
-			const timer = setTimeout(() => reject(new Error(`node did not start:\n${output}`)), 30_000);
-			const onData = (chunk: Buffer) => {
-				output += chunk.toString();
-				if (output.includes("Dateline is serving")) {
-					clearTimeout(timer);
-					resolve();
-				}
-			};
-			child.stdout.on("data", onData);
-			child.stderr.on("data", onData);
-		});
-		url = `http://127.0.0.1:${port}`;
+		node = await startServe(env(relayed.toString()));
+		url = node.url;
 	}, 90_000);
 
 	afterAll(async () => {
-		node?.kill("SIGTERM");
+		node?.child.kill("SIGTERM");
 		await relay?.cut();
 		await new Promise((resolve) => setTimeout(resolve, 300));
 		await admin?.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
@@ -195,7 +119,7 @@ maybe("a node that loses its PostgreSQL database", () => {
 		expect((await fetch(`${url}${story}`)).headers.get("x-cache")).toBe("HIT");
 
 		// An editor logged in before, with a form open.
-		const editor = new CookieJar();
+		const editor = new HttpBrowser();
 		const loginCsrf = await editor.csrf(`${url}/admin/login`);
 		const login = await editor.post(`${url}/admin/login`, {
 			_csrf: loginCsrf,
@@ -237,6 +161,6 @@ maybe("a node that loses its PostgreSQL database", () => {
 			back = await fetch(`${url}/search?q=kabul`);
 		}
 		expect(back.status).toBe(200);
-		expect(node?.exitCode).toBeNull();
+		expect(node?.child.exitCode).toBeNull();
 	}, 60_000);
 });

@@ -1,11 +1,11 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../support/cli-runner.js";
+import { requireBuiltCli, root, runCli, type ServeProcess, startServe } from "../support/cli-runner.js";
+import { HttpBrowser } from "../support/http-browser.js";
 
 /**
  * Two `dateline serve` processes on one PostgreSQL database behave as one
@@ -13,8 +13,6 @@ import { freePort } from "../support/cli-runner.js";
  * purged on both, sessions work on either, and a scheduled story goes out once.
  */
 const baseUrl = process.env.TEST_DATABASE_URL;
-const root = path.resolve(import.meta.dirname, "../..");
-const bin = path.join(root, "bin/dateline.js");
 const PASSWORD = "correct horse battery staple";
 
 if (!baseUrl) {
@@ -23,122 +21,39 @@ if (!baseUrl) {
 
 const maybe = baseUrl ? describe : describe.skip;
 
-interface Node {
-	url: string;
-	process: ChildProcess;
-	output: () => string;
-}
-
-/** A cookie jar over fetch, good enough for the newsroom's two cookies. */
-class Browser {
-	private readonly cookies = new Map<string, string>();
-
-	async request(url: string, init: RequestInit = {}): Promise<Response> {
-		const response = await fetch(url, {
-			...init,
-			redirect: "manual",
-			headers: {
-				...(init.headers as Record<string, string>),
-				cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
-			},
-		});
-		for (const line of response.headers.getSetCookie()) {
-			const [pair] = line.split(";");
-			const [name, ...value] = (pair ?? "").split("=");
-			if (name) this.cookies.set(name.trim(), value.join("="));
-		}
-		return response;
-	}
-
-	async csrf(url: string): Promise<string> {
-		const html = await (await this.request(url)).text();
-		const match = /name="_csrf" value="([^"]+)"/.exec(html);
-		if (!match?.[1]) throw new Error(`no CSRF token at ${url}`);
-		return match[1];
-	}
-
-	post(url: string, form: Record<string, string>): Promise<Response> {
-		return this.request(url, {
-			method: "POST",
-			headers: { "content-type": "application/x-www-form-urlencoded" },
-			body: new URLSearchParams(form).toString(),
-		});
-	}
-
-	copyCookiesTo(other: Browser): void {
-		for (const [name, value] of this.cookies) other.cookies.set(name, value);
-	}
-}
-
 maybe("several nodes on one PostgreSQL database", () => {
 	const database = `dateline_nodes_${randomBytes(6).toString("hex")}`;
 	let databaseUrl = "";
-	const nodes: Node[] = [];
+	const nodes: ServeProcess[] = [];
 	const dirs: string[] = [];
 	let admin: pg.Client;
 
-	function env(dataDir: string, port: number): NodeJS.ProcessEnv {
+	/** The environment of every process here: the test database, and a data directory of its own. */
+	function env(): Record<string, string> {
+		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-node-"));
+		dirs.push(dataDir);
 		return {
-			...process.env,
 			DATABASE_URL: databaseUrl,
 			DATELINE_DATA_DIR: dataDir,
-			PORT: String(port),
-			DATELINE_HOST: "127.0.0.1",
-			DATELINE_LOG_LEVEL: "warn",
 			DATELINE_SCHEDULER_INTERVAL_MS: "300",
 			DATELINE_TIMEZONE: "UTC",
 		};
 	}
 
 	async function run(args: string[], input?: string): Promise<string> {
-		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-node-"));
-		dirs.push(dataDir);
-		return new Promise((resolve, reject) => {
-			const child = spawn(process.execPath, [bin, ...args], { env: env(dataDir, 3999), cwd: root });
-			let out = "";
-			child.stdout.on("data", (chunk) => {
-				out += chunk;
-			});
-			child.stderr.on("data", (chunk) => {
-				out += chunk;
-			});
-			child.on("close", (code) =>
-				code === 0 ? resolve(out) : reject(new Error(`dateline ${args.join(" ")} exited ${code}: ${out}`)),
-			);
-			child.stdin.end(input ?? "");
-		});
+		const result = await runCli(args, env(), input ?? "");
+		if (result.code !== 0) throw new Error(`dateline ${args.join(" ")} exited ${result.code}: ${result.stderr}`);
+		return result.stdout;
 	}
 
-	async function start(): Promise<Node> {
-		const port = await freePort();
-		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-node-"));
-		dirs.push(dataDir);
-		const child = spawn(process.execPath, [bin, "serve", "--no-demo"], { env: env(dataDir, port), cwd: root });
-		let output = "";
-		await new Promise<void>((resolve, reject) => {
-			const timer = setTimeout(() => reject(new Error(`node did not start:\n${output}`)), 30_000);
-			const onData = (chunk: Buffer) => {
-				output += chunk.toString();
-				if (output.includes("Dateline is serving")) {
-					clearTimeout(timer);
-					resolve();
-				}
-			};
-			child.stdout.on("data", onData);
-			child.stderr.on("data", onData);
-			child.once("close", (code) => {
-				clearTimeout(timer);
-				reject(new Error(`node exited ${code}:\n${output}`));
-			});
-		});
-		const node = { url: `http://127.0.0.1:${port}`, process: child, output: () => output };
+	async function start(): Promise<ServeProcess> {
+		const node = await startServe(env());
 		nodes.push(node);
 		return node;
 	}
 
 	beforeAll(async () => {
-		if (!fs.existsSync(path.join(root, "dist/cli/main.js")))
-			throw new Error("dist/ is missing: run `npm run build` first.");
+		requireBuiltCli();
 		admin = new pg.Client({ connectionString: baseUrl });
 		await admin.connect();
 		await admin.query(`CREATE DATABASE ${database}`);
@@ -153,10 +68,7 @@ maybe("several nodes on one PostgreSQL database", () => {
 	}, 60_000);
 
 	afterAll(async () => {
-		for (const node of nodes) {
-			node.process.removeAllListeners("close");
-			node.process.kill("SIGTERM");
-		}
+		for (const node of nodes) node.child.kill("SIGTERM");
 		await new Promise((resolve) => setTimeout(resolve, 500));
 		await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
 		await admin.end();
@@ -168,7 +80,7 @@ maybe("several nodes on one PostgreSQL database", () => {
 		if (!a || !b) throw new Error("nodes did not start");
 
 		// Log in on node A; the session works on node B too.
-		const onA = new Browser();
+		const onA = new HttpBrowser();
 		const loginCsrf = await onA.csrf(`${a.url}/admin/login`);
 		const login = await onA.post(`${a.url}/admin/login`, {
 			_csrf: loginCsrf,
@@ -177,7 +89,7 @@ maybe("several nodes on one PostgreSQL database", () => {
 			next: "/admin/",
 		});
 		expect(login.status).toBe(303);
-		const onB = new Browser();
+		const onB = new HttpBrowser();
 		onA.copyCookiesTo(onB);
 		expect((await onB.request(`${b.url}/admin/`)).status).toBe(200);
 

@@ -318,10 +318,13 @@ export async function newsroomPlugin(app: FastifyInstance, options: NewsroomOpti
 		return reply.redirect("/admin/", 303);
 	});
 
-	app.get("/admin/users", async (request, reply) => {
-		const actor = kit.actor(request);
-		const users = await newsroom.users.list(actor);
-		const added = (request.query as { added?: string }).added;
+	/** The Users page with an empty "add a user" form, and what just happened on it. */
+	async function usersPage(
+		request: FastifyRequest,
+		reply: FastifyReply,
+		shown: { notice?: string; passwordLink?: { email: string; url: string } },
+	) {
+		const users = await newsroom.users.list(kit.actor(request));
 		return kit.render(
 			reply,
 			<UsersPage
@@ -329,9 +332,14 @@ export async function newsroomPlugin(app: FastifyInstance, options: NewsroomOpti
 				users={users}
 				values={{ email: "", displayName: "", role: "author" }}
 				errors={{}}
-				{...(added ? { notice: t("users.added", { email: added }) } : {})}
+				{...shown}
 			/>,
 		);
+	}
+
+	app.get("/admin/users", async (request, reply) => {
+		const added = (request.query as { added?: string }).added;
+		return usersPage(request, reply, added ? { notice: t("users.added", { email: added }) } : {});
 	});
 
 	app.post("/admin/users/:id/password-link", async (request, reply) => {
@@ -339,18 +347,9 @@ export async function newsroomPlugin(app: FastifyInstance, options: NewsroomOpti
 		const userId = Number((request.params as { id: string }).id);
 		if (!Number.isInteger(userId) || userId < 1) throw new AppError("ERR_NOT_FOUND");
 		const { token } = await newsroom.passwordLinks.issue(actor, userId);
-		const users = await newsroom.users.list(actor);
-		const email = users.find((user) => user.id === userId)?.email ?? "";
-		return kit.render(
-			reply,
-			<UsersPage
-				ctx={kit.context(request, "users")}
-				users={users}
-				values={{ email: "", displayName: "", role: "author" }}
-				errors={{}}
-				passwordLink={{ email, url: `${request.protocol}://${request.host}${passwordLinkPath(token)}` }}
-			/>,
-		);
+		const email = (await newsroom.users.get(userId))?.email ?? "";
+		const url = `${request.protocol}://${request.host}${passwordLinkPath(token)}`;
+		return usersPage(request, reply, { passwordLink: { email, url } });
 	});
 
 	app.get(PASSWORD_ROUTE, async (request, reply) => {
