@@ -34,7 +34,7 @@ describe("setting a password from a link, after moving in from WordPress", () =>
 
 		const made = load((await admin.post(action, { _csrf: csrf })).body);
 		const url = made("code.password-link").text();
-		expect(url).toMatch(/^http:\/\/localhost(:\d+)?\/admin\/password\/[\w-]{43}$/);
+		expect(url).toMatch(/^https:\/\/news\.example\.org\/admin\/password\/[\w-]{43}$/);
 		const path = new URL(url).pathname;
 
 		const author = new InjectSession(site.app);

@@ -27,7 +27,7 @@ const PASSWORD_ROUTE = "/admin/password/:token";
 
 export interface NewsroomOptions {
 	newsroom: NewsroomServices;
-	config: Pick<Config, "maxUploadBytes">;
+	config: Pick<Config, "maxUploadBytes" | "publicUrl">;
 	clock: Clock;
 	/** Further routes that need the newsroom's session, CSRF and error handling (stories, media …). */
 	routes?: readonly ((app: FastifyInstance, kit: NewsroomKit) => Promise<void> | void)[];
@@ -348,7 +348,8 @@ export async function newsroomPlugin(app: FastifyInstance, options: NewsroomOpti
 		if (!Number.isInteger(userId) || userId < 1) throw new AppError("ERR_NOT_FOUND");
 		const { token } = await newsroom.passwordLinks.issue(actor, userId);
 		const email = (await newsroom.users.get(userId))?.email ?? "";
-		const url = `${request.protocol}://${request.host}${passwordLinkPath(token)}`;
+		// The site's public address, as the command line prints it: not whatever host the admin reached.
+		const url = `${options.config.publicUrl}${passwordLinkPath(token)}`;
 		return usersPage(request, reply, { passwordLink: { email, url } });
 	});
 
