@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import Fastify, { type FastifyInstance } from "fastify";
 import { PageCache } from "./cache/page-cache.js";
 import { PurgeBus } from "./cache/purge-bus.js";
-import { serveCached } from "./cache/serve-cached.js";
+import { cachingHandler } from "./cache/serve-cached.js";
 import type { Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import type { Db } from "./db/database.js";
@@ -63,9 +63,7 @@ export async function buildSite(deps: AppDeps): Promise<BuiltApp> {
 		...(cache
 			? {
 					serverFactory: (handler: (request: IncomingMessage, response: ServerResponse) => void) =>
-						createServer((request, response) => {
-							if (!serveCached({ cache, cacheControl, request, response })) handler(request, response);
-						}),
+						createServer(cachingHandler({ cache, cacheControl, handler })),
 				}
 			: {}),
 		logger: deps.config.logLevel === "silent" ? false : { level: deps.config.logLevel },

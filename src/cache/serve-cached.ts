@@ -75,3 +75,42 @@ export function serveCached(input: {
 	else response.end(encoding === "br" ? page.br : encoding === "gzip" ? page.gzip : page.identity);
 	return true;
 }
+
+type RequestHandler = (request: IncomingMessage, response: ServerResponse) => void;
+
+/**
+ * The server's request handler with the page cache in front: a stored page
+ * goes straight out, before routing. Concurrent misses of one address are
+ * coalesced: right after a publish purges the front page, a crowd asking for
+ * it waits for the one request that renders it, then gets the stored copy,
+ * instead of every request rendering the same page at once. Only addresses
+ * the cache may store take part (GET or HEAD, no query, not the newsroom).
+ */
+export function cachingHandler(input: {
+	cache: PageCache;
+	cacheControl: string;
+	handler: RequestHandler;
+}): RequestHandler {
+	const rendering = new Map<string, Promise<void>>();
+	const fromCache = (request: IncomingMessage, response: ServerResponse) =>
+		serveCached({ cache: input.cache, cacheControl: input.cacheControl, request, response });
+	return (request, response) => {
+		if (fromCache(request, response)) return;
+		const url = request.url ?? "";
+		const coalesce =
+			(request.method === "GET" || request.method === "HEAD") && !url.includes("?") && !url.startsWith("/admin");
+		if (!coalesce) return input.handler(request, response);
+		const pending = rendering.get(url);
+		if (pending) {
+			// If the first request's answer was not stored (an error, a redirect), this one goes on by itself.
+			void pending.then(() => {
+				if (!fromCache(request, response)) input.handler(request, response);
+			});
+			return;
+		}
+		const done = new Promise<void>((resolve) => response.once("close", resolve));
+		rendering.set(url, done);
+		void done.then(() => rendering.delete(url));
+		input.handler(request, response);
+	};
+}

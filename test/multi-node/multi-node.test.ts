@@ -171,6 +171,26 @@ maybe("several nodes on one PostgreSQL database", () => {
 		expect(await (await fetch(`${b.url}/`)).text()).toContain("Scheduled across nodes");
 	}, 60_000);
 
+	it("renders a page once for a crowd asking at the same moment, and lets them through when it is not stored", async () => {
+		const node = nodes[0] ?? (await start());
+		const crowd = (path: string) =>
+			Promise.all(
+				Array.from({ length: 20 }, async () => {
+					const response = await fetch(`${node.url}${path}`);
+					return { status: response.status, cache: response.headers.get("x-cache"), body: await response.text() };
+				}),
+			);
+		// Each request awaits PostgreSQL, so without coalescing most of the crowd would render the page itself.
+		const first = await crowd("/news/");
+		expect(first.map((response) => response.status)).toEqual(Array(20).fill(200));
+		expect(first.filter((response) => response.cache === "MISS")).toHaveLength(1);
+		expect(first.filter((response) => response.cache === "HIT")).toHaveLength(19);
+		expect(new Set(first.map((response) => response.body)).size).toBe(1);
+
+		const missing = await crowd("/no-such-section/");
+		expect(missing.map((response) => response.status)).toEqual(Array(20).fill(404));
+	}, 60_000);
+
 	it("drops the serving nodes' cached pages when a command-line import writes to the database", async () => {
 		const node = nodes[0] ?? (await start());
 		await fetch(`${node.url}/`);
