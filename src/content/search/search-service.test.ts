@@ -79,6 +79,25 @@ describe("kept search results", () => {
 		expect(searches).toBe(4);
 	});
 
+	it("runs a search once for readers sending it at the same moment", async () => {
+		const answers = await Promise.all([search.search("kunar"), search.search("KUNAR"), search.search("kunar")]);
+		expect(searches).toBe(1);
+		expect(answers.map((answer) => answer.total)).toEqual([1, 1, 1]);
+		expect(answers[1]?.query.text).toBe("KUNAR");
+	});
+
+	it("forgets a search that failed, so the next one tries again", async () => {
+		const failing = new SearchService({
+			db: site.db,
+			adapter: { ...sqliteAdapter, searchAllTerms: async () => Promise.reject(new Error("database gone")) },
+			clock: site.clock,
+			articles: site.services.articles,
+			purge: site.purge,
+		});
+		await expect(failing.search("kunar")).rejects.toThrow("database gone");
+		expect(failing.keptPages).toBe(0);
+	});
+
 	it("drops what it kept on a purge from another node", async () => {
 		await search.search("kunar");
 		site.purge.publish(["feeds"]);

@@ -35,7 +35,7 @@ const CACHED_FOR_MS = 60_000;
  * Distinct queries cannot grow memory past CACHED_PAGES.
  */
 export class SearchService {
-	private readonly kept = new Map<string, { page: SearchPage; until: number }>();
+	private readonly kept = new Map<string, { page: Promise<SearchPage>; until: number }>();
 
 	constructor(
 		private readonly deps: {
@@ -73,16 +73,20 @@ export class SearchService {
 			// Most recently used last: the oldest-used page is the first to go.
 			this.kept.delete(key);
 			this.kept.set(key, known);
-			return { ...known.page, query };
+			return { ...(await known.page), query };
 		}
-		const found = await this.find(query, page);
+		// Kept while it is still being found, so the same search arriving meanwhile waits for this one.
+		const entry = { page: this.find(query, page), until: now + CACHED_FOR_MS };
 		this.kept.delete(key);
 		if (this.kept.size >= CACHED_PAGES) {
 			const oldest = this.kept.keys().next().value;
 			if (oldest !== undefined) this.kept.delete(oldest);
 		}
-		this.kept.set(key, { page: found, until: now + CACHED_FOR_MS });
-		return found;
+		this.kept.set(key, entry);
+		entry.page.catch(() => {
+			if (this.kept.get(key) === entry) this.kept.delete(key);
+		});
+		return entry.page;
 	}
 
 	private async find(query: ParsedQuery, page: number): Promise<SearchPage> {
