@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import { PageCache } from "./cache/page-cache.js";
 import { PurgeBus } from "./cache/purge-bus.js";
 import { cachingHandler } from "./cache/serve-cached.js";
@@ -46,6 +46,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
  * Builds the app with its page cache. A cache hit is answered before Fastify
  * routes the request: the stored bytes and headers go straight out.
  */
+/** A URL as logs may keep it: the token of a password link replaced by "…". */
+export function redactSecrets(url: string): string {
+	return url.replace(/^(\/admin\/password\/)[^/?#]+/, "$1…");
+}
+
 export async function buildSite(deps: AppDeps): Promise<BuiltApp> {
 	const purge = deps.purge ?? new PurgeBus();
 	const cache = deps.config.pageCacheBytes > 0 ? new PageCache(deps.config.pageCacheBytes) : undefined;
@@ -66,7 +71,20 @@ export async function buildSite(deps: AppDeps): Promise<BuiltApp> {
 						createServer(cachingHandler({ cache, cacheControl, handler })),
 				}
 			: {}),
-		logger: deps.config.logLevel === "silent" ? false : { level: deps.config.logLevel },
+		logger:
+			deps.config.logLevel === "silent"
+				? false
+				: {
+						level: deps.config.logLevel,
+						serializers: {
+							// The request line as usual, without the secret of a one-time password link.
+							req: (request: FastifyRequest) => ({
+								method: request.method,
+								url: redactSecrets(request.url),
+								remoteAddress: request.ip,
+							}),
+						},
+					},
 		trustProxy: true,
 		routerOptions: { maxParamLength: 500 },
 		// A request Fastify cannot parse (a path with broken percent-encoding, say) gets the reader's 400 page.

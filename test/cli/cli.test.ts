@@ -1,12 +1,11 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { cliEnv, freePort, root, runCli } from "../support/cli-runner.js";
+import { root, runCli, type ServeProcess, startServe, waitFor } from "../support/cli-runner.js";
 
-const bin = path.join(root, "bin/dateline.js");
 const temporary: string[] = [];
 const running: ChildProcess[] = [];
 
@@ -16,35 +15,11 @@ function tempDir(): string {
 	return dir;
 }
 
-/** Starts `dateline serve` and resolves once it says it is serving. */
-async function startServer(
-	args: string[],
-	env: Record<string, string>,
-): Promise<{ port: number; output: () => string }> {
-	const port = await freePort();
-	const child = spawn(process.execPath, [bin, "serve", ...args], {
-		env: cliEnv({ ...env, PORT: String(port), DATELINE_HOST: "127.0.0.1" }),
-		cwd: root,
-	});
-	running.push(child);
-	let output = "";
-	await new Promise<void>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
-		const onData = (chunk: Buffer) => {
-			output += chunk.toString();
-			if (output.includes("Dateline is serving")) {
-				clearTimeout(timer);
-				resolve();
-			}
-		};
-		child.stdout?.on("data", onData);
-		child.stderr?.on("data", onData);
-		child.on("close", (code) => {
-			clearTimeout(timer);
-			reject(new Error(`server exited with ${code}:\n${output}`));
-		});
-	});
-	return { port, output: () => output };
+/** Starts `dateline serve ARGS`, stopped after the test. */
+async function startServer(args: string[], env: Record<string, string>): Promise<ServeProcess> {
+	const server = await startServe(env, args);
+	running.push(server.child);
+	return server;
 }
 
 beforeAll(() => {
@@ -72,6 +47,17 @@ describe("dateline serve", () => {
 		expect(html).toContain('class="lead"');
 		expect((html.match(/href="\/\d{4}\/\d{2}\/\d{2}\/[^"]+\/"/g) ?? []).length).toBeGreaterThan(10);
 		expect(fs.existsSync(path.join(dataDir, "dateline.sqlite"))).toBe(true);
+	});
+
+	it("keeps the token of a password link out of its request log", async () => {
+		const { port, output } = await startServer(["--no-demo"], {
+			DATELINE_DATA_DIR: tempDir(),
+			DATELINE_LOG_LEVEL: "info",
+		});
+		const response = await fetch(`http://127.0.0.1:${port}/admin/password/secret-token-that-must-not-be-logged`);
+		expect(response.status).toBe(410);
+		await waitFor(() => output().includes('"url":"/admin/password/…"'), "the request in the log", 5_000);
+		expect(output()).not.toContain("secret-token-that-must-not-be-logged");
 	});
 
 	it("starts empty with --no-demo", async () => {

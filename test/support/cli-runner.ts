@@ -64,24 +64,26 @@ export async function waitFor(check: () => boolean, what: string, timeoutMs = 60
 	}
 }
 
-/** A `dateline serve --no-demo` process, started on a free port and answering. */
+/** A `dateline serve` process, started on a free port and answering. */
 export interface ServeProcess {
 	url: string;
+	port: number;
 	child: ChildProcess;
+	/** What it printed on standard output so far. */
 	output: () => string;
 }
 
-/** Starts `dateline serve --no-demo` with `env` on a free port and waits until it says it is serving. */
-export async function startServe(env: Record<string, string>): Promise<ServeProcess> {
+/** Starts `dateline serve ARGS` (default `--no-demo`) with `env` on a free port and waits until it says it is serving. */
+export async function startServe(env: Record<string, string>, args: string[] = ["--no-demo"]): Promise<ServeProcess> {
 	const port = await freePort();
-	const run = startCli(["serve", "--no-demo"], { ...env, PORT: String(port), DATELINE_HOST: "127.0.0.1" });
+	const run = startCli(["serve", ...args], { ...env, PORT: String(port), DATELINE_HOST: "127.0.0.1" });
 	const exited = run.done.then((result) => {
 		throw new Error(`dateline serve exited ${result.code}:\n${result.stdout}${result.stderr}`);
 	});
 	const serving = waitFor(() => run.stdout().includes("Dateline is serving"), "dateline serve to start", 30_000);
 	await Promise.race([serving, exited]);
 	exited.catch(() => undefined);
-	return { url: `http://127.0.0.1:${port}`, child: run.child, output: run.stdout };
+	return { url: `http://127.0.0.1:${port}`, port, child: run.child, output: run.stdout };
 }
 
 export async function freePort(): Promise<number> {
