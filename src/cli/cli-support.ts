@@ -56,7 +56,10 @@ export async function withSite<T>(
 	const site = await openSite(process.env);
 	try {
 		const result = await work(site, createServices({ ...site, clock: systemClock }));
-		if (options.changesSite && site.adapter.name === "postgres") await notifySiteChanged(site.db);
+		if (options.changesSite) {
+			await site.adapter.afterBulkLoad(site.db);
+			if (site.adapter.name === "postgres") await notifySiteChanged(site.db);
+		}
 		return result;
 	} finally {
 		await site.db.destroy();

@@ -2086,6 +2086,7 @@ export async function seedSynthetic(
 				);
 			}
 		}
+		await adapter.afterBulkLoad(db);
 		return result;
 	} finally {
 		await pool.close();

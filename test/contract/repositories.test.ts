@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/clock.js";
 import { ArticleRepository } from "../../src/content/articles/article-repository.js";
@@ -260,6 +261,30 @@ describe.each(dialects)("repositories on $name", (dialect) => {
 				total: 0,
 				hits: [],
 			});
+		});
+
+		it("reads a rare word through the text index after a bulk load", async () => {
+			const { db, adapter } = database;
+			const filler = "Delegations met again on Monday to discuss flour prices and the river flow. ".repeat(40);
+			for (let id = 1; id <= 400; id += 1) {
+				await adapter.indexDocument(db, {
+					id,
+					headline: `Story ${id}`,
+					body: id % 100 === 0 ? `${filler} saffron` : filler,
+				});
+			}
+			await adapter.afterBulkLoad(db);
+			const found = await adapter.searchAllTerms(db, { terms: ["saffron"], limit: 10, offset: 0, now: new Date() });
+			expect(found.total).toBe(4);
+			if (adapter.name === "postgres") {
+				// Not a scan that unpacks every document's tsvector.
+				const plan = await sql<{ "QUERY PLAN": string }>`EXPLAIN SELECT count(*) FROM article_search
+					WHERE document @@ to_tsquery('simple', 'saffron')`.execute(db);
+				expect(plan.rows.map((row) => row["QUERY PLAN"]).join("\n")).toContain("Bitmap Index Scan");
+			} else {
+				const stats = await sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_stat1`.execute(db);
+				expect(stats.rows[0]?.n).toBeGreaterThan(0);
+			}
 		});
 
 		it("treats query syntax in terms as plain words", async () => {

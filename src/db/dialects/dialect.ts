@@ -58,6 +58,11 @@ export interface DialectAdapter {
 	/** Documents matching any of `terms`, ranked by BM25 with the headline weighted above the body. */
 	matchAnyTerm(db: Db, query: { terms: readonly string[]; excludeId: number; limit: number }): Promise<TextHit[]>;
 	/**
+	 * After a bulk load (an import, a seeded archive): brings the planner's
+	 * statistics and the text index up to date, outside any transaction.
+	 */
+	afterBulkLoad(db: Db): Promise<void>;
+	/**
 	 * Where the dialect has one: an in-memory matcher over the index as it is
 	 * now, for recomputing every story's related list after a bulk load.
 	 */

@@ -126,6 +126,14 @@ export const postgresAdapter: DialectAdapter = {
 		return { total: counted.rows[0]?.total ?? 0, hits: rows.rows };
 	},
 
+	async afterBulkLoad(db: Db) {
+		// New documents wait in the GIN index's pending list until a vacuum. While it is long the
+		// planner prices the index so high that it reads and unpacks every tsvector instead:
+		// 18.9 ms instead of 0.4 ms for a word in 50 of 5,000 stories, measured after a seed.
+		await sql`VACUUM (ANALYZE) article_search`.execute(db);
+		await sql`ANALYZE`.execute(db);
+	},
+
 	async matchAnyTerm(
 		db: Db,
 		query: { terms: readonly string[]; excludeId: number; limit: number },

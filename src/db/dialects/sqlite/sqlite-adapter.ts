@@ -109,6 +109,10 @@ export const sqliteAdapter: DialectAdapter = {
 		return result.rows;
 	},
 
+	async afterBulkLoad(db: Db) {
+		await sql`PRAGMA optimize`.execute(db);
+	},
+
 	async openArchiveMatcher(db: Db) {
 		return Fts5ArchiveMatcher.open(
 			db,
