@@ -6,6 +6,7 @@ import { newsroomMigration } from "./migrations/0002-newsroom.js";
 import { languagesMigration } from "./migrations/0003-languages.js";
 import { movingInMigration } from "./migrations/0004-moving-in.js";
 import { passwordLinksMigration } from "./migrations/0005-password-links.js";
+import { updatedIndexMigration } from "./migrations/0006-updated-index.js";
 
 /** Append-only: a shipped migration is never edited, a change is a new entry. */
 function migrations(adapter: DialectAdapter): Record<string, Migration> {
@@ -15,6 +16,7 @@ function migrations(adapter: DialectAdapter): Record<string, Migration> {
 		"0003-languages": languagesMigration(adapter),
 		"0004-moving-in": movingInMigration(adapter),
 		"0005-password-links": passwordLinksMigration(adapter),
+		"0006-updated-index": updatedIndexMigration(adapter),
 	};
 }
 

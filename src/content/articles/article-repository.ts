@@ -273,9 +273,18 @@ export class ArticleRepository {
 			.execute() as Promise<SummaryRow[]>;
 	}
 
+	/**
+	 * How many published stories match. Counted from `articles` alone: every
+	 * story has a section (a foreign key), and joining `sections` made SQLite
+	 * read each story's row for its `section_id`, stored past the bodies, instead
+	 * of counting the status index: 110 ms instead of 0.5 ms at 20,000 stories.
+	 */
 	async countPublished(filter: PublishedFilter): Promise<number> {
-		const row = await this.published(filter)
+		const row = await this.db
+			.selectFrom("articles")
 			.select((eb) => eb.fn.countAll<number>().as("count"))
+			.where("articles.status", "=", "published")
+			.where((eb) => matchesFilter(eb, filter, { counting: true }))
 			.executeTakeFirstOrThrow();
 		return Number(row.count);
 	}
@@ -327,6 +336,7 @@ export class ArticleRepository {
 export function matchesFilter(
 	eb: ExpressionBuilder<Database, "articles">,
 	filter: PublishedFilter,
+	options: { counting?: boolean } = {},
 ): Expression<SqlBool> {
 	const conditions: Expression<SqlBool>[] = [];
 	if (filter.sectionIds) {
@@ -334,26 +344,30 @@ export function matchesFilter(
 			filter.sectionIds.length === 0 ? eb("articles.id", "=", -1) : eb("articles.section_id", "in", filter.sectionIds),
 		);
 	}
+	// A person's or a tag's stories. Counting asks "id IN (their stories)": SQLite then reads only
+	// those (an author's count at 20,000 stories: 4 ms to 0.01 ms). Listing asks EXISTS per story:
+	// the newest-first scan stops after a page, where IN would read and sort every one of a common
+	// tag's stories (1,545 of them: 11 ms).
 	if (filter.personId !== undefined) {
+		const stories = eb
+			.selectFrom("article_people")
+			.select("article_people.article_id")
+			.where("article_people.person_id", "=", filter.personId);
 		conditions.push(
-			eb.exists(
-				eb
-					.selectFrom("article_people")
-					.select("article_people.article_id")
-					.whereRef("article_people.article_id", "=", "articles.id")
-					.where("article_people.person_id", "=", filter.personId),
-			),
+			options.counting
+				? eb("articles.id", "in", stories)
+				: eb.exists(stories.whereRef("article_people.article_id", "=", "articles.id")),
 		);
 	}
 	if (filter.tagId !== undefined) {
+		const stories = eb
+			.selectFrom("article_tags")
+			.select("article_tags.article_id")
+			.where("article_tags.tag_id", "=", filter.tagId);
 		conditions.push(
-			eb.exists(
-				eb
-					.selectFrom("article_tags")
-					.select("article_tags.article_id")
-					.whereRef("article_tags.article_id", "=", "articles.id")
-					.where("article_tags.tag_id", "=", filter.tagId),
-			),
+			options.counting
+				? eb("articles.id", "in", stories)
+				: eb.exists(stories.whereRef("article_tags.article_id", "=", "articles.id")),
 		);
 	}
 	return eb.and(conditions);

@@ -89,13 +89,22 @@ export class SyndicationRepository {
 
 	/** The latest publication and update among published stories matching `filter`. */
 	async latestChange(filter: StoryFilter, db: Db = this.db): Promise<ChangeRow> {
-		const row = await this.matching(db, filter, PUBLISHED)
-			.select((eb) => [
-				eb.fn.max("articles.published_at").as("published"),
-				eb.fn.max("articles.updated_at").as("updated"),
-			])
-			.executeTakeFirst();
-		return { published: row?.published ?? null, updated: row?.updated ?? null };
+		// Two newest-first reads of one row each, so each walks an index (publication; the partial
+		// index of updated stories) and stops at the first match, where max() of both read every row.
+		const [published, updated] = await Promise.all([
+			this.matching(db, filter, PUBLISHED)
+				.select("articles.published_at")
+				.orderBy("articles.published_at", "desc")
+				.limit(1)
+				.executeTakeFirst(),
+			this.matching(db, filter, PUBLISHED)
+				.select("articles.updated_at")
+				.where("articles.updated_at", "is not", null)
+				.orderBy("articles.updated_at", "desc")
+				.limit(1)
+				.executeTakeFirst(),
+		]);
+		return { published: published?.published_at ?? null, updated: updated?.updated_at ?? null };
 	}
 
 	/** When a story matching `filter` was last taken off the site, or null. */
