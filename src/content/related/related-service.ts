@@ -10,12 +10,6 @@ const KEY_TERMS = 20;
 /** How many text matches are ranked for recency before the best are kept. */
 const CANDIDATES = 40;
 
-/**
- * Computes and stores "Check Also" lists: BM25 over the published archive's
- * headlines and bodies, queried with a story's most distinctive terms, with a
- * lean towards stories close in time. Runs when a story is published, edited or
- * unpublished, so a page view only reads the stored list.
- */
 /** Stories whose lists are recomputed in one transaction during a full pass. */
 const RECOMPUTE_BATCH = 500;
 /** Lists recomputed by `refreshAround`: the story's own and those of its neighbours. */
@@ -26,6 +20,12 @@ const LISTS_PER_REFRESH = 1 + STORED_RELATED;
  */
 const QUERY_TO_MEMORY_COST = 60;
 
+/**
+ * Computes and stores "Check Also" lists: BM25 over the published archive's
+ * headlines and bodies, queried with a story's most distinctive terms, with a
+ * lean towards stories close in time. Runs when a story is published, edited or
+ * unpublished, so a page view only reads the stored list.
+ */
 export class RelatedService {
 	private readonly related: RelatedRepository;
 
@@ -161,9 +161,7 @@ export class RelatedService {
 			.where("status", "=", "published")
 			.orderBy("id")
 			.execute();
-		const dates = new Map(
-			rows.flatMap((row) => (row.published_at ? [[row.id, new Date(row.published_at)] as const] : [])),
-		);
+		const dates = publicationDates(rows);
 		const termsOf = new Map<number, string[]>();
 		for (let start = 0; start < rows.length; start += RECOMPUTE_BATCH) {
 			const ids = rows.slice(start, start + RECOMPUTE_BATCH).map((row) => row.id);
@@ -211,8 +209,13 @@ export class RelatedService {
 			.where("id", "in", ids)
 			.where("status", "=", "published")
 			.execute();
-		return new Map(rows.flatMap((row) => (row.published_at ? [[row.id, new Date(row.published_at)] as const] : [])));
+		return publicationDates(rows);
 	}
+}
+
+/** Each story's publication time, by id; a row without one is left out. */
+function publicationDates(rows: readonly { id: number; published_at: string | null }[]): Map<number, Date> {
+	return new Map(rows.flatMap((row) => (row.published_at ? [[row.id, new Date(row.published_at)] as const] : [])));
 }
 
 /** The terms a story is matched by: its headline and body. */
