@@ -175,10 +175,6 @@ export class ArticleRepository {
 			.executeTakeFirst();
 	}
 
-	async findBySlug(slug: string, db: Db = this.db): Promise<ArticleRow | undefined> {
-		return db.selectFrom("articles").selectAll().where("slug", "=", slug).executeTakeFirst();
-	}
-
 	async slugExists(slug: string, options: { exceptId?: number; db?: Db } = {}): Promise<boolean> {
 		const exceptId = options.exceptId;
 		let query = (options.db ?? this.db).selectFrom("articles").select("id").where("slug", "=", slug);

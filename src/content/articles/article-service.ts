@@ -551,17 +551,6 @@ export class ArticleService {
 		return { items: await this.withBylines(rows), total };
 	}
 
-	/** The stored "Check Also" stories of a story, best first, with the text for an excerpt. */
-	async related(articleId: number, limit = 1): Promise<(ArticleSummary & { bodyText: string })[]> {
-		const ids = await this.relatedService.relatedIds(articleId, limit);
-		const summaries = new Map((await this.withBylines(await this.articles.summariesByIds(ids))).map((s) => [s.id, s]));
-		const textById = await this.articles.bodyTexts(ids);
-		return ids.flatMap((id) => {
-			const summary = summaries.get(id);
-			return summary ? [{ ...summary, bodyText: textById.get(id) ?? "" }] : [];
-		});
-	}
-
 	/** What a story's "Check Also" box shows: its first stored related story still published, if any. */
 	async checkAlso(articleId: number): Promise<CheckAlsoStory | undefined> {
 		const row = await this.relatedService.firstPublished(articleId);
