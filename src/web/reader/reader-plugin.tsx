@@ -52,7 +52,7 @@ const HOME_BLOCK = 4;
 /** The public site: home, sections, articles, authors, tags, the stylesheet and the 404 page. Never sees a session. */
 export async function readerPlugin(app: FastifyInstance, options: ReaderOptions): Promise<void> {
 	const { services, config } = options;
-	const { context, send, messagePage, stylesheetHref } = options.renderer;
+	const { context, send, messagePage, stylesheetHref, site: siteSettings } = options.renderer;
 
 	const logo = await readFile(new URL("../../../public/logo.png", import.meta.url));
 	app.get("/assets/logo.png", async (_request, reply) =>
@@ -114,7 +114,7 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 	}
 
 	async function home(reply: FastifyReply) {
-		const site = await services.settings.site();
+		const site = await siteSettings();
 		const ctx = await context(site.language, "/");
 		// Editors may pin the lead and featured stories; the newest stories fill the rest.
 		const curation = await services.frontPage.curation();
@@ -200,7 +200,7 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 			throw new AppError("ERR_SECTION_NOT_FOUND");
 		}
 		const ids = await services.sections.withDescendants(found.id);
-		const site = await services.settings.site();
+		const site = await siteSettings();
 		const base = sectionPath(found);
 		const ctx = await context(site.language, base);
 		// Listings are in the site's language, and so are section names where they have one.
@@ -222,7 +222,7 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 	}
 
 	async function sectionIndex(reply: FastifyReply) {
-		const site = await services.settings.site();
+		const site = await siteSettings();
 		const ctx = await context(site.language, SECTIONS_INDEX_PATH);
 		const entries = (nodes: readonly SectionNode[]): SectionIndexEntry[] =>
 			nodes.map((node) => ({ name: node.name, href: sectionPath(node), children: entries(node.children) }));
@@ -246,7 +246,7 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 		reply: FastifyReply,
 		page: NonNullable<Awaited<ReturnType<Services["pages"]["getPublished"]>>>,
 	) {
-		const site = await services.settings.site();
+		const site = await siteSettings();
 		const canonical = pagePath(page);
 		const ctx = await context(site.language, canonical);
 		const breadcrumbs = [
@@ -283,7 +283,7 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 	async function author(reply: FastifyReply, slug: string, page: number) {
 		const person = await services.people.getBySlug(slug);
 		if (!person) throw new AppError("ERR_PERSON_NOT_FOUND");
-		const site = await services.settings.site();
+		const site = await siteSettings();
 		const ctx = await context(site.language, "");
 		const base = authorPath(person);
 		return listing(reply, ctx, {
@@ -305,7 +305,7 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 	async function tag(reply: FastifyReply, slug: string, page: number) {
 		const found = await services.tags.getBySlug(slug);
 		if (!found) throw new AppError("ERR_TAG_NOT_FOUND");
-		const site = await services.settings.site();
+		const site = await siteSettings();
 		const ctx = await context(site.language, "");
 		const base = tagPath(found);
 		const [named = found] = await services.tags.localize([found], site.language);
@@ -392,7 +392,7 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 		if (pageText !== "" && !/^[1-9]\d{0,5}$/.test(pageText))
 			throw new AppError("ERR_BAD_REQUEST", "page must be a whole number from 1.");
 		const page = pageText === "" ? 1 : Number(pageText);
-		const site = await services.settings.site();
+		const site = await siteSettings();
 		const ctx = await context(site.language, "/search");
 		const found = await services.search.search(raw, page);
 		if (found.total > 0 && page > found.pages) throw new AppError("ERR_PAGE_OUT_OF_RANGE");
