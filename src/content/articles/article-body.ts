@@ -1,6 +1,7 @@
 import MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
 import TurndownService from "turndown";
+import { LruMap } from "../../cache/lru-map.js";
 import type { BodyFormat } from "../../db/database.js";
 
 /** Raw HTML in the Markdown source is shown as text; only Markdown makes markup. */
@@ -103,16 +104,12 @@ export function sanitizeBodyHtml(html: string): string {
 	if (known !== undefined) return known;
 	const clean = sanitizeHtml(html, sanitizeOptions).trim();
 	// Bodies are sanitized again each time they are read; remember recent results (pure, so safe to reuse).
-	if (sanitized.size >= SANITIZED_CACHE_SIZE) {
-		const oldest = sanitized.keys().next().value;
-		if (oldest !== undefined) sanitized.delete(oldest);
-	}
 	sanitized.set(html, clean);
 	return clean;
 }
 
 const SANITIZED_CACHE_SIZE = 200;
-const sanitized = new Map<string, string>();
+const sanitized = new LruMap<string, string>(SANITIZED_CACHE_SIZE);
 
 function plainText(source: string): string {
 	const blocks: string[] = [];

@@ -1,3 +1,4 @@
+import { LruMap } from "../../cache/lru-map.js";
 import type { PurgeBus } from "../../cache/purge-bus.js";
 import type { Clock } from "../../clock.js";
 import type { Db } from "../../db/database.js";
@@ -35,7 +36,7 @@ const CACHED_FOR_MS = 60_000;
  * Distinct queries cannot grow memory past CACHED_PAGES.
  */
 export class SearchService {
-	private readonly kept = new Map<string, { page: Promise<SearchPage>; until: number }>();
+	private readonly kept = new LruMap<string, { page: Promise<SearchPage>; until: number }>(CACHED_PAGES);
 
 	constructor(
 		private readonly deps: {
@@ -69,19 +70,9 @@ export class SearchService {
 		const now = this.deps.clock.now().getTime();
 		const known = this.kept.get(key);
 		// The reader's own spelling of the query is shown back; the results depend only on its terms.
-		if (known && known.until > now) {
-			// Most recently used last: the oldest-used page is the first to go.
-			this.kept.delete(key);
-			this.kept.set(key, known);
-			return { ...(await known.page), query };
-		}
+		if (known && known.until > now) return { ...(await known.page), query };
 		// Kept while it is still being found, so the same search arriving meanwhile waits for this one.
 		const entry = { page: this.find(query, page), until: now + CACHED_FOR_MS };
-		this.kept.delete(key);
-		if (this.kept.size >= CACHED_PAGES) {
-			const oldest = this.kept.keys().next().value;
-			if (oldest !== undefined) this.kept.delete(oldest);
-		}
 		this.kept.set(key, entry);
 		entry.page.catch(() => {
 			if (this.kept.get(key) === entry) this.kept.delete(key);

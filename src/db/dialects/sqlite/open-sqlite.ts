@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { Kysely, SqliteDialect, type SqliteDialectConfig } from "kysely";
+import { LruMap } from "../../../cache/lru-map.js";
 import { AppError } from "../../../errors.js";
 import type { Database } from "../../database.js";
 
@@ -31,21 +32,15 @@ const STATEMENT_CACHE_SIZE = 500;
  * synchronous driver, so reusing them is safe.
  */
 function withStatementCache(connection: SqliteDatabase.Database): SqliteDialectConfig["database"] {
-	const statements = new Map<string, SqliteDatabase.Statement>();
+	const statements = new LruMap<string, SqliteDatabase.Statement>(STATEMENT_CACHE_SIZE);
 	return {
 		close: () => connection.close(),
 		prepare: (text: string) => {
 			let statement = statements.get(text);
-			if (statement) {
-				statements.delete(text);
-			} else {
+			if (!statement) {
 				statement = connection.prepare(text);
-				if (statements.size >= STATEMENT_CACHE_SIZE) {
-					const oldest = statements.keys().next().value;
-					if (oldest !== undefined) statements.delete(oldest);
-				}
+				statements.set(text, statement);
 			}
-			statements.set(text, statement);
 			return statement;
 		},
 	};
