@@ -1,12 +1,11 @@
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, requireBuiltCli, runCli, type ServeProcess, startServe } from "../support/cli-runner.js";
+import { freePort, requireBuiltCli, runCliOrThrow, type ServeProcess, startServe } from "../support/cli-runner.js";
 import { HttpBrowser } from "../support/http-browser.js";
+import { createPostgresDatabase, type TestPostgresDatabase } from "../support/postgres-database.js";
 
 /**
  * A node whose PostgreSQL goes away while it serves: cached pages still go
@@ -57,9 +56,8 @@ class Relay {
 }
 
 maybe("a node that loses its PostgreSQL database", () => {
-	const database = `dateline_lost_${randomBytes(6).toString("hex")}`;
+	let database: TestPostgresDatabase | undefined;
 	const dirs: string[] = [];
-	let admin: pg.Client | undefined;
 	let relay: Relay | undefined;
 	let node: ServeProcess | undefined;
 	let url = "";
@@ -71,18 +69,12 @@ maybe("a node that loses its PostgreSQL database", () => {
 		return { DATABASE_URL: databaseUrl, DATELINE_DATA_DIR: dataDir, DATELINE_SCHEDULER_INTERVAL_MS: "300" };
 	}
 
-	async function run(args: string[], databaseUrl: string, input = ""): Promise<void> {
-		const result = await runCli(args, env(databaseUrl), input);
-		if (result.code !== 0) throw new Error(`dateline ${args[0]} exited ${result.code}: ${result.stderr}`);
-	}
+	const run = (args: string[], databaseUrl: string, input = "") => runCliOrThrow(args, env(databaseUrl), input);
 
 	beforeAll(async () => {
 		requireBuiltCli();
-		admin = new pg.Client({ connectionString: baseUrl });
-		await admin.connect();
-		await admin.query(`CREATE DATABASE ${database}`);
-		const direct = new URL(baseUrl ?? "");
-		direct.pathname = `/${database}`;
+		database = await createPostgresDatabase(baseUrl ?? "", "dateline_lost");
+		const direct = new URL(database.url);
 		await run(["seed-demo"], direct.toString());
 		await run(
 			["user", "add", "--email", "editor@example.org", "--role", "editor", "--name", "Amina", "--password-stdin"],
@@ -104,8 +96,7 @@ maybe("a node that loses its PostgreSQL database", () => {
 		node?.child.kill("SIGTERM");
 		await relay?.cut();
 		await new Promise((resolve) => setTimeout(resolve, 300));
-		await admin?.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-		await admin?.end();
+		await database?.drop();
 		for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
 	});
 

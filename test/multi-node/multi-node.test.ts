@@ -1,11 +1,11 @@
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { requireBuiltCli, root, runCli, type ServeProcess, startServe } from "../support/cli-runner.js";
+import { requireBuiltCli, root, runCliOrThrow, type ServeProcess, startServe } from "../support/cli-runner.js";
 import { HttpBrowser } from "../support/http-browser.js";
+import { createPostgresDatabase, type TestPostgresDatabase } from "../support/postgres-database.js";
 
 /**
  * Two `dateline serve` processes on one PostgreSQL database behave as one
@@ -22,11 +22,10 @@ if (!baseUrl) {
 const maybe = baseUrl ? describe : describe.skip;
 
 maybe("several nodes on one PostgreSQL database", () => {
-	const database = `dateline_nodes_${randomBytes(6).toString("hex")}`;
+	let database: TestPostgresDatabase | undefined;
 	let databaseUrl = "";
 	const nodes: ServeProcess[] = [];
 	const dirs: string[] = [];
-	let admin: pg.Client;
 
 	/** The environment of every process here: the test database, and a data directory of its own. */
 	function env(): Record<string, string> {
@@ -40,11 +39,7 @@ maybe("several nodes on one PostgreSQL database", () => {
 		};
 	}
 
-	async function run(args: string[], input?: string): Promise<string> {
-		const result = await runCli(args, env(), input ?? "");
-		if (result.code !== 0) throw new Error(`dateline ${args.join(" ")} exited ${result.code}: ${result.stderr}`);
-		return result.stdout;
-	}
+	const run = (args: string[], input?: string) => runCliOrThrow(args, env(), input ?? "");
 
 	async function start(): Promise<ServeProcess> {
 		const node = await startServe(env());
@@ -54,12 +49,8 @@ maybe("several nodes on one PostgreSQL database", () => {
 
 	beforeAll(async () => {
 		requireBuiltCli();
-		admin = new pg.Client({ connectionString: baseUrl });
-		await admin.connect();
-		await admin.query(`CREATE DATABASE ${database}`);
-		const parsed = new URL(baseUrl ?? "");
-		parsed.pathname = `/${database}`;
-		databaseUrl = parsed.toString();
+		database = await createPostgresDatabase(baseUrl ?? "", "dateline_nodes");
+		databaseUrl = database.url;
 		await run(["init"]);
 		await run(
 			["user", "add", "--email", "editor@example.org", "--role", "admin", "--name", "Amina", "--password-stdin"],
@@ -70,8 +61,7 @@ maybe("several nodes on one PostgreSQL database", () => {
 	afterAll(async () => {
 		for (const node of nodes) node.child.kill("SIGTERM");
 		await new Promise((resolve) => setTimeout(resolve, 500));
-		await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-		await admin.end();
+		await database?.drop();
 		for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
 	});
 

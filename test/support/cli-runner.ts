@@ -55,6 +55,13 @@ export function runCli(args: string[], env: Record<string, string>, input?: stri
 	return startCli(args, env, input).done;
 }
 
+/** Runs `dateline ARGS` and returns what it printed; fails, with its stderr, if it exits with an error. */
+export async function runCliOrThrow(args: string[], env: Record<string, string>, input?: string): Promise<string> {
+	const result = await runCli(args, env, input);
+	if (result.code !== 0) throw new Error(`dateline ${args.join(" ")} exited ${result.code}: ${result.stderr}`);
+	return result.stdout;
+}
+
 /** Polls until `check` is true; fails after `timeoutMs`. */
 export async function waitFor(check: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
