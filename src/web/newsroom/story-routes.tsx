@@ -120,9 +120,8 @@ export function storyRoutes(deps: StoryRoutesDeps) {
 		}
 
 		function previewHtml(values: EditorValues): string {
-			const format = values.bodyFormat === "html" ? "html" : "markdown";
 			return withDateline(
-				renderStoredBody(format, values.bodySource).html,
+				renderStoredBody(values.bodyFormat, values.bodySource).html,
 				values.datelinePlace,
 				values.language || "en",
 			);

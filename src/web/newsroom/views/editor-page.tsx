@@ -17,8 +17,8 @@ export interface EditorValues {
 	tagNames: string;
 	featuredMediaId: string;
 	bodySource: string;
-	/** "markdown", or "html" for an imported body kept as HTML. */
-	bodyFormat: string;
+	/** "markdown", or "html" for an imported body kept as HTML (a hidden field, read back as one or the other). */
+	bodyFormat: BodyFormat;
 }
 
 /** The form values of a stored story. */
