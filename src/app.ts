@@ -62,7 +62,7 @@ export async function buildSite(deps: AppDeps): Promise<BuiltApp> {
 		config: deps.config,
 		purge,
 	});
-	const renderer = createReaderRenderer({ services, config: deps.config, cache, purge });
+	const renderer = createReaderRenderer({ services, config: deps.config, cache, purge, clock: deps.clock });
 	const cacheControl = deps.config.cacheControl;
 	const app = Fastify({
 		...(cache

@@ -9,6 +9,7 @@ import {
 	type Updateable,
 } from "kysely";
 import type { ArticleStatus, ArticleTable, Database, Db } from "../../db/database.js";
+import { preparedQuery } from "../../db/prepared-query.js";
 
 /** Filters for lists of published stories; all given filters must hold. */
 export interface PublishedFilter {
@@ -41,7 +42,8 @@ export interface PublishedRow {
 	headline: string;
 	standfirst: string;
 	body_html: string;
-	body_text: string;
+	/** The opening of the story's text (OPENING_CHARACTERS), for its description. */
+	opening: string;
 	dateline_place: string;
 	source_line: string;
 	language: string;
@@ -74,6 +76,40 @@ const summaryColumns = [
 ] as const;
 
 export type ArticleRow = Selectable<ArticleTable>;
+
+/** Characters of a story's text its page reads: enough for a description of 30 words, many times over. */
+export const OPENING_CHARACTERS = 1000;
+
+/** The query behind every story page, prepared once. */
+const publishedBySlug = preparedQuery((db: Db, params: { slug: string }) =>
+	db
+		.selectFrom("articles")
+		.innerJoin("sections", "sections.id", "articles.section_id")
+		.select([
+			"articles.id",
+			"articles.slug",
+			"articles.status",
+			"articles.headline",
+			"articles.standfirst",
+			"articles.body_html",
+			sql<string>`substr(articles.body_text, 1, ${OPENING_CHARACTERS})`.as("opening"),
+			"articles.dateline_place",
+			"articles.source_line",
+			"articles.language",
+			"articles.published_at",
+			"articles.updated_at",
+			"articles.revision",
+			"articles.featured_media_id",
+			"articles.translation_group",
+			"sections.id as section_id",
+			"sections.slug as section_slug",
+			"sections.name as section_name",
+			"sections.path as section_path",
+			"sections.parent_id as section_parent_id",
+		])
+		.where("articles.slug", "=", params.slug)
+		.where("articles.status", "=", "published"),
+);
 
 /** SQL for articles and their byline and tag links. */
 export class ArticleRepository {
@@ -145,34 +181,8 @@ export class ArticleRepository {
 	 * every column the page shows, and not the Markdown source, the largest.
 	 */
 	async findPublishedBySlug(slug: string): Promise<PublishedRow | undefined> {
-		return this.db
-			.selectFrom("articles")
-			.innerJoin("sections", "sections.id", "articles.section_id")
-			.select([
-				"articles.id",
-				"articles.slug",
-				"articles.status",
-				"articles.headline",
-				"articles.standfirst",
-				"articles.body_html",
-				"articles.body_text",
-				"articles.dateline_place",
-				"articles.source_line",
-				"articles.language",
-				"articles.published_at",
-				"articles.updated_at",
-				"articles.revision",
-				"articles.featured_media_id",
-				"articles.translation_group",
-				"sections.id as section_id",
-				"sections.slug as section_slug",
-				"sections.name as section_name",
-				"sections.path as section_path",
-				"sections.parent_id as section_parent_id",
-			])
-			.where("articles.slug", "=", slug)
-			.where("articles.status", "=", "published")
-			.executeTakeFirst();
+		const [row] = await publishedBySlug(this.db, { slug });
+		return row;
 	}
 
 	async slugExists(slug: string, options: { exceptId?: number; db?: Db } = {}): Promise<boolean> {

@@ -343,7 +343,7 @@ export class ArticleService {
 	async getPublished(slug: string): Promise<Article | undefined> {
 		const row = await this.articles.findPublishedBySlug(slug);
 		if (!row?.published_at) return undefined;
-		const [bylines, tags] = await Promise.all([this.people.bylinesFor([row.id]), this.tags.tagsFor([row.id])]);
+		const [bylines, tags] = await Promise.all([this.people.bylinesOf(row.id), this.tags.tagsOf(row.id)]);
 		return {
 			id: row.id,
 			slug: row.slug,
@@ -352,7 +352,7 @@ export class ArticleService {
 			standfirst: row.standfirst,
 			// Sanitized when stored and again here, so a row written by any other path is safe too.
 			bodyHtml: sanitizeBodyHtml(row.body_html),
-			bodyText: row.body_text,
+			bodyText: row.opening,
 			datelinePlace: row.dateline_place,
 			sourceLine: row.source_line,
 			language: row.language,
@@ -365,8 +365,8 @@ export class ArticleService {
 				path: row.section_path,
 				parentId: row.section_parent_id,
 			},
-			bylines: bylines.get(row.id) ?? [],
-			tags: tags.get(row.id) ?? [],
+			bylines,
+			tags,
 			revision: row.revision,
 			featuredMediaId: row.featured_media_id,
 			translationGroup: row.translation_group,

@@ -55,6 +55,7 @@ export interface CheckAlsoStory {
 export interface Article extends ArticleSummary {
 	status: ArticleStatus;
 	bodyHtml: string;
+	/** Its plain text, or on its public page only the opening (enough for a description). */
 	bodyText: string;
 	datelinePlace: string;
 	sourceLine: string;

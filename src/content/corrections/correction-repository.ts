@@ -1,5 +1,16 @@
 import type { CorrectionKind, Db } from "../../db/database.js";
+import { preparedQuery } from "../../db/prepared-query.js";
 import type { Correction } from "./correction.js";
+
+/** A story's notes, oldest first: read for every story page, so prepared once. */
+const notesOfStory = preparedQuery((db: Db, params: { articleId: number }) =>
+	db
+		.selectFrom("corrections")
+		.select(["id", "kind", "body", "created_at"])
+		.where("article_id", "=", params.articleId)
+		.orderBy("created_at")
+		.orderBy("id"),
+);
 
 /** SQL for the corrections table. Every method takes an optional transaction handle. */
 export class CorrectionRepository {
@@ -25,13 +36,7 @@ export class CorrectionRepository {
 
 	/** A story's notes, oldest first: the order a reader follows them in. */
 	async listFor(articleId: number, db: Db = this.db): Promise<Correction[]> {
-		const rows = await db
-			.selectFrom("corrections")
-			.select(["id", "kind", "body", "created_at"])
-			.where("article_id", "=", articleId)
-			.orderBy("created_at")
-			.orderBy("id")
-			.execute();
+		const rows = await notesOfStory(db, { articleId });
 		return rows.map((row) => ({ id: row.id, kind: row.kind, body: row.body, createdAt: new Date(row.created_at) }));
 	}
 }

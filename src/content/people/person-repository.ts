@@ -1,7 +1,18 @@
 import type { Db } from "../../db/database.js";
+import { preparedQuery } from "../../db/prepared-query.js";
 import type { Byline } from "../articles/article.js";
 
 const columns = ["id", "slug", "name", "job_title", "bio"] as const;
+
+/** The bylines of one story, in order: on every story page, so prepared once. */
+const bylinesOfStory = preparedQuery((db: Db, params: { articleId: number }) =>
+	db
+		.selectFrom("article_people")
+		.innerJoin("people", "people.id", "article_people.person_id")
+		.select(["people.id", "people.slug", "people.name", "people.job_title", "people.bio"])
+		.where("article_people.article_id", "=", params.articleId)
+		.orderBy("article_people.position"),
+);
 
 function toByline(row: { id: number; slug: string; name: string; job_title: string; bio: string }): Byline {
 	return {
@@ -58,6 +69,11 @@ export class PersonRepository {
 	}
 
 	/** Bylines of each article, in byline order. */
+	/** One story's bylines, in order. */
+	async bylinesOf(articleId: number): Promise<Byline[]> {
+		return (await bylinesOfStory(this.db, { articleId })).map(toByline);
+	}
+
 	async bylinesFor(articleIds: readonly number[]): Promise<Map<number, Byline[]>> {
 		const result = new Map<number, Byline[]>();
 		if (articleIds.length === 0) return result;

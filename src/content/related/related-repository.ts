@@ -1,8 +1,7 @@
 import { sql } from "kysely";
 import type { Db } from "../../db/database.js";
-
-/** Characters of a related story's text read for its excerpt: 25 words fit many times over. */
-const OPENING_CHARACTERS = 1000;
+import { preparedQuery } from "../../db/prepared-query.js";
+import { OPENING_CHARACTERS } from "../articles/article-repository.js";
 
 /** A related story as the "Check Also" box needs it; `bodyText` is its opening only. */
 export interface FirstRelated {
@@ -13,6 +12,33 @@ export interface FirstRelated {
 	publishedAt: string;
 	bodyText: string;
 }
+
+/**
+ * The best stored related story of an article still published, with the opening of its
+ * text. The story is chosen first, reading only the short columns; then one row is read whole.
+ */
+const firstPublishedRelated = preparedQuery((db: Db, params: { articleId: number }) =>
+	db
+		.selectFrom("articles")
+		.select([
+			"articles.id",
+			"articles.slug",
+			"articles.headline",
+			"articles.language",
+			"articles.published_at",
+			sql<string>`substr(articles.body_text, 1, ${OPENING_CHARACTERS})`.as("opening"),
+		])
+		.where("articles.id", "=", (eb) =>
+			eb
+				.selectFrom("related")
+				.innerJoin("articles as candidate", "candidate.id", "related.related_id")
+				.select("related.related_id")
+				.where("related.article_id", "=", params.articleId)
+				.where("candidate.status", "=", "published")
+				.orderBy("related.rank")
+				.limit(1),
+		),
+);
 
 /** SQL for the stored "Check Also" lists. */
 export class RelatedRepository {
@@ -39,28 +65,7 @@ export class RelatedRepository {
 	 * opening of its text (enough for an excerpt), in one query.
 	 */
 	async firstPublished(articleId: number): Promise<FirstRelated | undefined> {
-		// The story is chosen first, reading only the short columns; then one row is read whole.
-		const row = await this.db
-			.selectFrom("articles")
-			.select([
-				"articles.id",
-				"articles.slug",
-				"articles.headline",
-				"articles.language",
-				"articles.published_at",
-				sql<string>`substr(articles.body_text, 1, ${OPENING_CHARACTERS})`.as("opening"),
-			])
-			.where("articles.id", "=", (eb) =>
-				eb
-					.selectFrom("related")
-					.innerJoin("articles as candidate", "candidate.id", "related.related_id")
-					.select("related.related_id")
-					.where("related.article_id", "=", articleId)
-					.where("candidate.status", "=", "published")
-					.orderBy("related.rank")
-					.limit(1),
-			)
-			.executeTakeFirst();
+		const [row] = await firstPublishedRelated(this.db, { articleId });
 		if (!row?.published_at) return undefined;
 		return {
 			id: row.id,

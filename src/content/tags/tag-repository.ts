@@ -1,5 +1,16 @@
 import type { Db } from "../../db/database.js";
+import { preparedQuery } from "../../db/prepared-query.js";
 import type { TagRef } from "../articles/article.js";
+
+/** The tags of one story, in order: on every story page, so prepared once. */
+const tagsOfStory = preparedQuery((db: Db, params: { articleId: number }) =>
+	db
+		.selectFrom("article_tags")
+		.innerJoin("tags", "tags.id", "article_tags.tag_id")
+		.select(["tags.id", "tags.slug", "tags.name"])
+		.where("article_tags.article_id", "=", params.articleId)
+		.orderBy("article_tags.position"),
+);
 
 /** SQL for tags. */
 export class TagRepository {
@@ -65,6 +76,11 @@ export class TagRepository {
 	}
 
 	/** Tags of each article, in the order the editor gave them. */
+	/** One story's tags, in order. */
+	async tagsOf(articleId: number): Promise<TagRef[]> {
+		return tagsOfStory(this.db, { articleId });
+	}
+
 	async tagsFor(articleIds: readonly number[]): Promise<Map<number, TagRef[]>> {
 		const result = new Map<number, TagRef[]>();
 		if (articleIds.length === 0) return result;

@@ -5,6 +5,7 @@ import { renderToString } from "preact-render-to-string";
 import { cachedPage, type PageCache, strongEtag } from "../../cache/page-cache.js";
 import { type PurgeBus, SITE_KEY } from "../../cache/purge-bus.js";
 import { READER_CSP } from "../../cache/serve-cached.js";
+import { type Clock, systemClock } from "../../clock.js";
 import type { Config } from "../../config.js";
 import { sectionPath } from "../../content/articles/article.js";
 import type { SectionNode } from "../../content/sections/section-service.js";
@@ -64,62 +65,49 @@ export function createReaderRenderer(options: {
 	cache?: PageCache | undefined;
 	/** When given, settings and sections are remembered between requests and forgotten on a site-wide purge. */
 	purge?: PurgeBus | undefined;
+	/** The time a breaking-news banner expires against; the system clock when not given. */
+	clock?: Clock;
 }): ReaderRenderer {
 	const { services, config } = options;
 	const cssHash = createHash("sha256").update(siteCss).digest("hex").slice(0, 12);
 	const stylesheetHref = `/assets/site.${cssHash}.css`;
 
-	// Settings and the section tree are on every page and change rarely: kept until a purge of every page (or a few seconds).
+	// Settings, the section tree and the banner are on every page and change rarely: kept until a purge of every page (or a few seconds).
 	const MEMO_MS = 5000;
-	let siteMemo: { until: number; value: Promise<SiteSettings> } | undefined;
-	const treeMemo = new Map<string, { until: number; value: Promise<SectionNode[]> }>();
-	const formatters = new Map<string, (at: Date) => string>();
+	const memos = new Map<string, { until: number; value: Promise<unknown> }>();
 	options.purge?.subscribe((keys) => {
-		if (!keys.includes(SITE_KEY)) return;
-		siteMemo = undefined;
-		treeMemo.clear();
+		if (keys.includes(SITE_KEY)) memos.clear();
 	});
+	/** `read()`, remembered under `key` when a purge bus can tell when to forget; a failed read is not remembered. */
+	function remembered<T>(key: string, read: () => Promise<T>): Promise<T> {
+		if (!options.purge) return read();
+		const now = Date.now();
+		const memo = memos.get(key);
+		if (memo && memo.until >= now) return memo.value as Promise<T>;
+		const value = read().catch((error: unknown) => {
+			if (memos.get(key)?.value === value) memos.delete(key);
+			throw error;
+		});
+		memos.set(key, { until: now + MEMO_MS, value });
+		return value;
+	}
+	const formatters = new Map<string, (at: Date) => string>();
 	// The last settings read, for the error page when the database is out of reach.
 	let lastSite: SiteSettings | undefined;
-	const readSite = () =>
-		services.settings.site().then(
-			(site) => {
-				lastSite = site;
-				return site;
-			},
-			(error: unknown) => {
-				// A failed read is not remembered: the next request tries again.
-				siteMemo = undefined;
-				throw error;
-			},
-		);
-	const siteSettings = () => {
-		if (!options.purge) return readSite();
-		const now = Date.now();
-		if (!siteMemo || siteMemo.until < now) siteMemo = { until: now + MEMO_MS, value: readSite() };
-		return siteMemo.value;
-	};
-	const sectionTree = (language: string) => {
-		if (!options.purge) return services.sections.tree(language);
-		const now = Date.now();
-		let memo = treeMemo.get(language);
-		if (!memo || memo.until < now) {
-			const value = services.sections.tree(language).catch((error: unknown) => {
-				treeMemo.delete(language);
-				throw error;
-			});
-			memo = { until: now + MEMO_MS, value };
-			treeMemo.set(language, memo);
-		}
-		return memo.value;
+	const siteSettings = () =>
+		remembered("site", async () => {
+			lastSite = await services.settings.site();
+			return lastSite;
+		});
+	const sectionTree = (language: string) => remembered(`tree:${language}`, () => services.sections.tree(language));
+	// A banner's expiry is checked on every page; a new banner purges every page, which forgets this one.
+	const breakingNews = async () => {
+		const breaking = await remembered("breaking", () => services.frontPage.breaking());
+		return breaking && breaking.expiresAt > (options.clock ?? systemClock).now() ? breaking : null;
 	};
 
 	async function context(language: string, currentPath: string): Promise<PageContext> {
-		const [site, tree, breaking] = await Promise.all([
-			siteSettings(),
-			sectionTree(language),
-			services.frontPage.breaking(),
-		]);
+		const [site, tree, breaking] = await Promise.all([siteSettings(), sectionTree(language), breakingNews()]);
 		const t = translator(language);
 		// Dates in the catalog's locale and digits, in the calendar the site chose for this language.
 		const calendar = calendarForLanguage(site, language);
