@@ -66,14 +66,18 @@ function gatherPlannerStatistics(connection: SqliteDatabase.Database): void {
 /**
  * Opens (or creates) the SQLite file. A file that is not a SQLite database is
  * reported as ERR_DATABASE_CORRUPT before anything is written to it.
+ *
+ * Opening reads the header and the schema only. A check of every page
+ * (`PRAGMA quick_check`) read the whole file: 3.5 s for a 2.1 GB archive of
+ * 100,000 stories, on every start of every node and every CLI command. Damage
+ * inside the file surfaces as an error on the query that reaches it, and
+ * `dateline backup` checks the copy it writes with `PRAGMA integrity_check`.
  */
 export function openSqlite(file: string): Kysely<Database> {
 	const connection = new SqliteDatabase(file);
 	try {
-		// A read first: it fails on a file that is not a database, and writes nothing.
+		// Reads the header and the schema: fails on a file that is not a database, and writes nothing.
 		connection.prepare("SELECT count(*) FROM sqlite_master").get();
-		const check = connection.prepare("PRAGMA quick_check").get() as { quick_check: string } | undefined;
-		if (check?.quick_check !== "ok") throw new Error(check?.quick_check ?? "quick_check returned nothing");
 	} catch (error) {
 		connection.close();
 		const reason = error instanceof Error ? error.message : String(error);
