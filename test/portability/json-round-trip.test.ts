@@ -78,6 +78,43 @@ describe("moving a site through the JSON format", () => {
 		}
 	}, 120_000);
 
+	it("passes bodies from a file through the allowlist, so stored HTML is safe to send as it is", async () => {
+		const document = JSON.parse(original) as Record<string, Record<string, unknown>[]>;
+		const [story] = document.articles ?? [];
+		const [page] = document.pages ?? [];
+		if (!story || !page) throw new Error("the export holds a story and a page");
+		const attack =
+			'<p>Kept.</p><script>alert(1)</script><img src="x" onerror="alert(2)"><a href="javascript:alert(3)">link</a>';
+		story.body_html = attack;
+		page.body_html = attack;
+		const restored = await emptySqliteSite();
+		try {
+			await importJson({
+				db: restored.db,
+				adapter: sqliteAdapter,
+				records: readExportText(JSON.stringify(document, null, 2)),
+			});
+			const stored = [
+				await restored.db
+					.selectFrom("articles")
+					.select("body_html")
+					.where("id", "=", Number(story.id))
+					.executeTakeFirstOrThrow(),
+				await restored.db
+					.selectFrom("pages")
+					.select("body_html")
+					.where("id", "=", Number(page.id))
+					.executeTakeFirstOrThrow(),
+			];
+			for (const { body_html } of stored) {
+				expect(body_html).toContain("<p>Kept.</p>");
+				expect(body_html).not.toMatch(/<script|onerror|javascript:/i);
+			}
+		} finally {
+			await restored.close();
+		}
+	});
+
 	it("refuses to import into a database that has content, and writes nothing", async () => {
 		await expect(
 			importJson({ db: site.db, adapter: sqliteAdapter, records: readExportText(original) }),

@@ -1,7 +1,6 @@
 import MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
 import TurndownService from "turndown";
-import { LruMap } from "../../cache/lru-map.js";
 import type { BodyFormat } from "../../db/database.js";
 
 /** Raw HTML in the Markdown source is shown as text; only Markdown makes markup. */
@@ -89,7 +88,7 @@ export function htmlToMarkdown(html: string): string {
 
 /** Renders a body kept as HTML (an import Markdown could not hold as it was): sanitized, with its plain text. */
 export function renderHtmlBody(source: string): RenderedBody {
-	const html = sanitizeHtml(source, sanitizeOptions).trim();
+	const html = sanitizeBodyHtml(source);
 	return { html, text: plainText(htmlToMarkdown(html)) };
 }
 
@@ -98,18 +97,14 @@ export function renderStoredBody(format: BodyFormat, source: string): RenderedBo
 	return format === "html" ? renderHtmlBody(source) : renderBody(source);
 }
 
-/** Sanitizes HTML that arrives as HTML (imports), with the same allowlist as rendered Markdown. */
+/**
+ * Sanitizes HTML that arrives as HTML (WordPress and JSON imports), with the
+ * same allowlist as rendered Markdown. Every path that stores a body runs it
+ * (or renders Markdown through it), so readers get stored HTML as it is.
+ */
 export function sanitizeBodyHtml(html: string): string {
-	const known = sanitized.get(html);
-	if (known !== undefined) return known;
-	const clean = sanitizeHtml(html, sanitizeOptions).trim();
-	// Bodies are sanitized again each time they are read; remember recent results (pure, so safe to reuse).
-	sanitized.set(html, clean);
-	return clean;
+	return sanitizeHtml(html, sanitizeOptions).trim();
 }
-
-const SANITIZED_CACHE_SIZE = 200;
-const sanitized = new LruMap<string, string>(SANITIZED_CACHE_SIZE);
 
 function plainText(source: string): string {
 	const blocks: string[] = [];

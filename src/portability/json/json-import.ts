@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { sanitizeBodyHtml } from "../../content/articles/article-body.js";
 import { searchDocument } from "../../content/search/search.js";
 import type { Db } from "../../db/database.js";
 import type { DialectAdapter } from "../../db/dialects/dialect.js";
@@ -62,6 +63,9 @@ export async function describeContent(db: Db, present?: ReadonlySet<string>): Pr
 	return `rows in ${first}`;
 }
 
+/** Collections whose `body_html` readers get as it is stored. */
+const HTML_BODIES: ReadonlySet<string> = new Set(["articles", "pages"]);
+
 /** Collects rows of one collection and inserts them many to a statement. */
 class BatchInserter {
 	private rows: RecordValues[] = [];
@@ -122,6 +126,9 @@ export async function importJson(options: JsonImportOptions): Promise<JsonImport
 			if (collection.name === "sections" && values.parent_id !== null) {
 				parents.push({ id: Number(values.id), parentId: Number(values.parent_id) });
 				await inserter.add(collection, { ...values, parent_id: null });
+			} else if (HTML_BODIES.has(collection.name) && typeof values.body_html === "string") {
+				// Pages send stored HTML as it is, so HTML from a file passes the allowlist here, as the editor's does.
+				await inserter.add(collection, { ...values, body_html: sanitizeBodyHtml(values.body_html) });
 			} else await inserter.add(collection, values);
 		}
 		await inserter.flush();
