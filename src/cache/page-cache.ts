@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 /** One stored response: the body in three encodings and the headers for each, computed once when stored. */
@@ -15,7 +15,7 @@ export interface CachedPage {
 
 /** A strong validator for a body. */
 export function strongEtag(body: Buffer | string): string {
-	return `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+	return `"${hash("sha256", body, "base64url").slice(0, 27)}"`;
 }
 
 /** Builds a cache entry: compresses once, so every later hit is a plain write. */

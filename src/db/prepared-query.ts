@@ -19,9 +19,10 @@ interface Compiled {
  * the same few queries on every request, so those are prepared once.
  *
  * `build` receives the parameters as stand-ins: each must reach the query as
- * a bound value (a `where` operand, a `limit`, a `sql` template value), never
- * as a list or an identifier, since the SQL text is fixed after the first run.
- * A stand-in that is missing from the compiled parameters is an error.
+ * one bound value (a `where` operand, a member of an `in` list, a `limit`, a
+ * `sql` template value), never as a whole list or an identifier, since the SQL
+ * text is fixed after the first run. A stand-in that is missing from the
+ * compiled parameters is an error.
  */
 export function preparedQuery<P extends Record<string, unknown>, O>(
 	build: (db: Db, params: P) => Compilable<O>,

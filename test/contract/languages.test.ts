@@ -103,6 +103,26 @@ describe.each(dialects)("translations and names per language on $name", (dialect
 		expect((await tags.localize([roads], "fa-AF"))[0]?.name).toBe("سرک");
 		expect((await tags.localize([roads], "en"))[0]?.name).toBe("Roads");
 	});
+
+	it("names every tag of a long list, as it names the few of a story page", async () => {
+		const { story } = await newsroom();
+		await story("Road reopens", "en");
+		const roads = await tags.getBySlug("roads");
+		if (!roads) throw new Error("no tag");
+		await tags.setName({ tagId: roads.id, language: "ps", name: "سړکونه" });
+		// Up to eight tags go through one prepared statement, more through a query built for them.
+		for (const count of [1, 3, 8, 9, 20]) {
+			const list = [
+				roads,
+				...Array.from({ length: count - 1 }, (_, i) => ({ id: 100_000 + i, name: `t${i}` })),
+			].reverse();
+			const named = await tags.localize(list, "ps-AF");
+			expect(
+				named.map((tag) => tag.name),
+				`${count} tags`,
+			).toEqual(list.map((tag) => (tag.id === roads.id ? "سړکونه" : tag.name)));
+		}
+	});
 });
 
 for (const dialect of skippedDialects) {

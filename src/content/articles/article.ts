@@ -117,6 +117,11 @@ const datePartFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The calendar date parts of `at` in `timeZone`, zero-padded. */
 export function datePartsIn(at: Date, timeZone: string): { yyyy: string; mm: string; dd: string } {
+	// In UTC (the default zone) the ISO form already holds them: no ICU call for each link on a page.
+	if (timeZone === "UTC" && at.getUTCFullYear() >= 1000 && at.getUTCFullYear() <= 9999) {
+		const iso = at.toISOString();
+		return { yyyy: iso.slice(0, 4), mm: iso.slice(5, 7), dd: iso.slice(8, 10) };
+	}
 	let formatter = datePartFormatters.get(timeZone);
 	if (!formatter) {
 		formatter = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });

@@ -12,6 +12,34 @@ const tagsOfStory = preparedQuery((db: Db, params: { articleId: number }) =>
 		.orderBy("article_tags.position"),
 );
 
+/** How many tags, and languages, the prepared query for tag names takes. */
+const PREPARED_TAGS = 8;
+const PREPARED_LANGUAGES = 2;
+
+/** `{ tag0: …, tag1: … }`: `values` under numbered names, filled up to `size` with `filler`. */
+function padded<T>(name: string, values: readonly T[], size: number, filler: T): Record<string, T> {
+	const named: Record<string, T> = {};
+	for (let index = 0; index < size; index++) named[`${name}${index}`] = values[index] ?? filler;
+	return named;
+}
+
+/** The names of up to PREPARED_TAGS tags in up to PREPARED_LANGUAGES languages, prepared once. */
+const namesOfFewTags = preparedQuery((db: Db, params: Record<string, number | string>) =>
+	db
+		.selectFrom("tag_names")
+		.select(["tag_id", "language", "name"])
+		.where(
+			"tag_id",
+			"in",
+			Array.from({ length: PREPARED_TAGS }, (_, index) => params[`tag${index}`] as number),
+		)
+		.where(
+			"language",
+			"in",
+			Array.from({ length: PREPARED_LANGUAGES }, (_, index) => params[`language${index}`] as string),
+		),
+);
+
 /** SQL for tags. */
 export class TagRepository {
 	constructor(private readonly db: Db) {}
@@ -56,13 +84,23 @@ export class TagRepository {
 		db: Db = this.db,
 	): Promise<Map<number, Map<string, string>>> {
 		const result = new Map<number, Map<string, string>>();
-		if (tagIds.length === 0 || languages.length === 0) return result;
-		const rows = await db
-			.selectFrom("tag_names")
-			.select(["tag_id", "language", "name"])
-			.where("tag_id", "in", tagIds)
-			.where("language", "in", languages)
-			.execute();
+		const [firstTag] = tagIds;
+		const [firstLanguage] = languages;
+		if (firstTag === undefined || firstLanguage === undefined) return result;
+		// A story's few tags in a language and its primary language (every story page) fit the prepared
+		// query; its lists are filled up by repeating their first member, which changes no answer.
+		const rows =
+			tagIds.length <= PREPARED_TAGS && languages.length <= PREPARED_LANGUAGES
+				? await namesOfFewTags(db, {
+						...padded("tag", tagIds, PREPARED_TAGS, firstTag),
+						...padded("language", languages, PREPARED_LANGUAGES, firstLanguage),
+					})
+				: await db
+						.selectFrom("tag_names")
+						.select(["tag_id", "language", "name"])
+						.where("tag_id", "in", tagIds)
+						.where("language", "in", languages)
+						.execute();
 		for (const row of rows) {
 			const names = result.get(row.tag_id) ?? new Map<string, string>();
 			names.set(row.language, row.name);

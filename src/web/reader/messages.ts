@@ -90,6 +90,18 @@ const catalogsByLowerTag = new Map(Object.entries(catalogs).map(([tag, catalog])
  */
 export function translator(language: string): Translator {
 	const tag = language.toLowerCase();
+	let known = translators.get(tag);
+	if (!known) {
+		known = makeTranslator(tag);
+		// Pure and asked for on every page: kept per language (a site has a handful; the bound is for a flood of odd tags).
+		if (translators.size < 64) translators.set(tag, known);
+	}
+	return known;
+}
+
+const translators = new Map<string, Translator>();
+
+function makeTranslator(tag: string): Translator {
 	const primary = catalogsByLowerTag.get(tag) ?? catalogsByLowerTag.get(tag.split("-")[0] ?? "") ?? {};
 	const digits = digitSystemFor(primary["locale.dates"] ?? en["locale.dates"]);
 	const fill = (value: string | number) => (typeof value === "number" ? shapeDigits(String(value), digits) : value);

@@ -137,7 +137,8 @@ export function createReaderRenderer(options: {
 	}
 
 	function send(reply: FastifyReply, status: number, page: VNode, keys?: readonly string[]): FastifyReply {
-		const html = `<!doctype html>${renderToString(page)}`;
+		// Encoded once: the ETag is taken of these bytes, and they are what is sent and cached.
+		const html = Buffer.from(`<!doctype html>${renderToString(page)}`);
 		reply
 			.code(status)
 			.header("content-type", HTML)
