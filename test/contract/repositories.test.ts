@@ -9,6 +9,7 @@ import { RelatedService } from "../../src/content/related/related-service.js";
 import { SearchService } from "../../src/content/search/search-service.js";
 import { SectionRepository } from "../../src/content/sections/section-repository.js";
 import { TagRepository } from "../../src/content/tags/tag-repository.js";
+import { SEARCH_WINDOW } from "../../src/db/dialects/dialect.js";
 import { type ContractDatabase, dialects, skippedDialects } from "./dialects.js";
 
 const CREATED = "2026-03-01T00:00:00.000Z";
@@ -268,11 +269,60 @@ describe.each(dialects)("repositories on $name", (dialect) => {
 			expect(result.hits.map((hit) => hit.id)).toEqual([recent, old]);
 			const second = await adapter.searchAllTerms(db, { terms: ["flour", "bread"], limit: 1, offset: 1, now });
 			expect(second.hits.map((hit) => hit.id)).toEqual([old]);
+			expect(result.more).toBe(false);
 			expect(await adapter.searchAllTerms(db, { terms: [], limit: 10, offset: 0, now })).toEqual({
 				total: 0,
+				more: false,
 				hits: [],
 			});
 		});
+
+		it("ranks only the newest SEARCH_WINDOW matches of a word found nearly everywhere, and says there are more", async () => {
+			const { db, adapter } = database;
+			const news = await topSection("news");
+			const stories = SEARCH_WINDOW + 5;
+			const rows = Array.from({ length: stories }, (_, index) => ({
+				slug: `story-${index}`,
+				status: "published" as const,
+				headline: `Story ${index}`,
+				language: "en",
+				section_id: news.id,
+				published_at: CREATED,
+				created_at: CREATED,
+				modified_at: CREATED,
+			}));
+			for (let start = 0; start < rows.length; start += 200)
+				await db
+					.insertInto("articles")
+					.values(rows.slice(start, start + 200))
+					.execute();
+			const ids = (await db.selectFrom("articles").select("id").orderBy("id").execute()).map((row) => row.id);
+			const [oldest, , , , , firstInWindow] = ids;
+			if (oldest === undefined || firstInWindow === undefined) throw new Error("stories missing");
+			for (const id of ids) {
+				// The oldest story matches best of all, but is not among the newest SEARCH_WINDOW.
+				const best = id === oldest || id === firstInWindow;
+				await adapter.indexDocument(db, {
+					id,
+					headline: best ? "flour flour flour" : `Story ${id}`,
+					body: id % 500 === 0 ? "flour and saffron" : "the price of flour",
+				});
+			}
+			const now = new Date("2026-03-01T00:00:00.000Z");
+			const common = await adapter.searchAllTerms(db, { terms: ["flour"], limit: 10, offset: 0, now });
+			expect(common.more).toBe(true);
+			expect(common.total).toBe(SEARCH_WINDOW);
+			expect(common.hits[0]?.id).toBe(firstInWindow);
+			const all: number[] = [];
+			for (let offset = 0; offset < SEARCH_WINDOW; offset += 250)
+				all.push(
+					...(await adapter.searchAllTerms(db, { terms: ["flour"], limit: 250, offset, now })).hits.map((h) => h.id),
+				);
+			expect(all).toHaveLength(SEARCH_WINDOW);
+			expect(new Set(all)).toEqual(new Set(ids.slice(5)));
+			const rare = await adapter.searchAllTerms(db, { terms: ["saffron"], limit: 10, offset: 0, now });
+			expect(rare).toMatchObject({ total: 2, more: false });
+		}, 60_000);
 
 		it("reads a rare word through the text index after a bulk load", async () => {
 			const { db, adapter } = database;

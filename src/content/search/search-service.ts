@@ -14,7 +14,10 @@ export interface SearchResult {
 
 export interface SearchPage {
 	query: ParsedQuery;
+	/** Stories found, counted up to SEARCH_WINDOW. */
 	total: number;
+	/** More stories match than were ranked: the results are the best of the newest SEARCH_WINDOW. */
+	more: boolean;
 	page: number;
 	pages: number;
 	results: SearchResult[];
@@ -64,7 +67,7 @@ export class SearchService {
 	/** One page of results for `raw`; an empty query or a page past the end gives no results, not an error. */
 	async search(raw: string, page = 1): Promise<SearchPage> {
 		const query = parseQuery(raw);
-		if (query.terms.length === 0) return { query, total: 0, page, pages: 0, results: [] };
+		if (query.terms.length === 0) return { query, total: 0, more: false, page, pages: 0, results: [] };
 		if (!this.deps.purge) return this.find(query, page);
 		const key = `${page} ${query.terms.join(" ")}`;
 		const now = this.deps.clock.now().getTime();
@@ -81,7 +84,7 @@ export class SearchService {
 	}
 
 	private async find(query: ParsedQuery, page: number): Promise<SearchPage> {
-		const { total, hits } = await this.deps.adapter.searchAllTerms(this.deps.db, {
+		const { total, more, hits } = await this.deps.adapter.searchAllTerms(this.deps.db, {
 			terms: query.terms,
 			limit: this.pageSize,
 			offset: (page - 1) * this.pageSize,
@@ -100,6 +103,6 @@ export class SearchService {
 			const text = texts.get(id) ?? "";
 			return [{ story, snippet: snippet({ text: text || story.standfirst, terms: query.terms }) }];
 		});
-		return { query, total, page, pages, results };
+		return { query, total, more, page, pages, results };
 	}
 }

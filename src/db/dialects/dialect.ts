@@ -34,6 +34,15 @@ export interface ArchiveMatcher {
 }
 
 /**
+ * The most matching stories a search ranks: the newest ones (by when they
+ * entered the archive). A word found in nearly every story of 100,000 took
+ * 49 ms to rank in full on SQLite, and every distinct search of it did the
+ * same; the newest 1,000 take under 2 ms. A reader who gets "more than" adds a
+ * word, and fewer matches are ranked in full.
+ */
+export const SEARCH_WINDOW = 1000;
+
+/**
  * What differs between the databases Dateline runs on. Each dialect folder
  * implements this once; services only ever see this interface.
  */
@@ -50,11 +59,13 @@ export interface DialectAdapter {
 	/**
 	 * Published stories containing every one of `terms`, ranked by BM25 (headline
 	 * above body) with a nudge towards recent stories, and how many there are.
+	 * Past SEARCH_WINDOW matches only the newest SEARCH_WINDOW are ranked and
+	 * counted, and `more` says so.
 	 */
 	searchAllTerms(
 		db: Db,
 		query: { terms: readonly string[]; limit: number; offset: number; now: Date },
-	): Promise<{ total: number; hits: TextHit[] }>;
+	): Promise<{ total: number; more: boolean; hits: TextHit[] }>;
 	/** Documents matching any of `terms`, ranked by BM25 with the headline weighted above the body. */
 	matchAnyTerm(db: Db, query: { terms: readonly string[]; excludeId: number; limit: number }): Promise<TextHit[]>;
 	/**

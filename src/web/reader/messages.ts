@@ -60,6 +60,8 @@ export const en = {
 	"search.prompt": "Search every published story by its words.",
 	"search.results": "{count} results for “{query}”",
 	"search.resultsOne": "1 result for “{query}”",
+	"search.resultsMore":
+		"More than {count} stories match “{query}”: the best of the newest {count} are shown. Add a word to narrow the search.",
 	"search.none": "No stories match “{query}”. Try fewer words or another spelling.",
 	"search.trimmed": "Searches are limited to {max} characters; yours was shortened.",
 	"notFound.title": "Page not found",

@@ -404,6 +404,7 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 			query: found.query.text,
 			trimmedTo: [...raw.trim()].length > MAX_QUERY_LENGTH ? MAX_QUERY_LENGTH : null,
 			total: searched ? found.total : null,
+			more: found.more,
 			results: found.results.map((result) => ({
 				story: card(result.story),
 				snippet: result.snippet,

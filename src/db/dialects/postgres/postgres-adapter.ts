@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { Db } from "../../database.js";
-import type { DialectAdapter, TextDocument, TextHit } from "../dialect.js";
+import { type DialectAdapter, SEARCH_WINDOW, type TextDocument, type TextHit } from "../dialect.js";
 
 /**
  * ts_rank weights in the order {D, C, B, A}. The headline is indexed with
@@ -107,23 +107,32 @@ export const postgresAdapter: DialectAdapter = {
 
 	async searchAllTerms(db: Db, query: { terms: readonly string[]; limit: number; offset: number; now: Date }) {
 		const text = toQueryText(query.terms, "&");
-		if (text === null) return { total: 0, hits: [] };
-		// The index holds published stories only (see TextDocument): its matches are the count.
-		const counted = await sql<{ total: number }>`SELECT count(*)::integer AS total
-			FROM article_search WHERE document @@ to_tsquery('simple'::regconfig, ${text})`.execute(db);
+		if (text === null) return { total: 0, more: false, hits: [] };
+		// The index holds published stories only (see TextDocument): its matches are the count,
+		// counted no further than the window.
+		const counted = await sql<{ found: number }>`SELECT count(*)::integer AS found FROM (
+				SELECT 1 FROM article_search WHERE document @@ to_tsquery('simple'::regconfig, ${text})
+				LIMIT ${SEARCH_WINDOW + 1}) AS matches`.execute(db);
+		const found = counted.rows[0]?.found ?? 0;
 		const now = query.now.toISOString();
-		const rows = await sql<TextHit>`SELECT articles.id AS id,
+		// Only the newest SEARCH_WINDOW matches are ranked: ts_rank unpacks each document it scores.
+		const rows = await sql<TextHit>`WITH q AS (SELECT to_tsquery('simple'::regconfig, ${text}) AS query),
+			newest AS (
+				SELECT article_search.id FROM article_search, q WHERE article_search.document @@ q.query
+				ORDER BY article_search.id DESC LIMIT ${SEARCH_WINDOW})
+			SELECT articles.id AS id,
 				ts_rank(${RANK_WEIGHTS}::float4[], article_search.document, q.query, ${RANK_NORMALIZATION}::integer)::float8
 					* (1.0 + ${RECENCY_BOOST}::float8 / (1.0 + greatest(0.0,
 						extract(epoch FROM ${now}::timestamptz - articles.published_at::timestamptz)::float8 / 86400.0
 					) / ${RECENCY_DAYS}::float8)) AS score
-			FROM article_search
-				JOIN articles ON articles.id = article_search.id
-				CROSS JOIN to_tsquery('simple'::regconfig, ${text}) AS q(query)
-			WHERE article_search.document @@ q.query AND articles.status = 'published'
+			FROM newest
+				JOIN article_search ON article_search.id = newest.id
+				JOIN articles ON articles.id = newest.id
+				CROSS JOIN q
+			WHERE articles.status = 'published'
 			ORDER BY score DESC NULLS LAST, articles.published_at DESC NULLS LAST, articles.id DESC
 			LIMIT ${query.limit} OFFSET ${query.offset}`.execute(db);
-		return { total: counted.rows[0]?.total ?? 0, hits: rows.rows };
+		return { total: Math.min(found, SEARCH_WINDOW), more: found > SEARCH_WINDOW, hits: rows.rows };
 	},
 
 	async afterBulkLoad(db: Db) {

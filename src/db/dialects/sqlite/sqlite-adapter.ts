@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { Db } from "../../database.js";
-import type { DialectAdapter, TextDocument, TextHit } from "../dialect.js";
+import { type DialectAdapter, SEARCH_WINDOW, type TextDocument, type TextHit } from "../dialect.js";
 import { Fts5ArchiveMatcher } from "./fts5-archive-matcher.js";
 
 /** Column weights for bm25(): a word in the headline counts three times one in the body. */
@@ -64,13 +64,20 @@ export const sqliteAdapter: DialectAdapter = {
 	},
 
 	async searchAllTerms(db: Db, query: { terms: readonly string[]; limit: number; offset: number; now: Date }) {
-		if (query.terms.length === 0) return { total: 0, hits: [] };
+		if (query.terms.length === 0) return { total: 0, more: false, hits: [] };
 		const match = toMatchExpression(query.terms, "AND");
 		// The index holds published stories only, so its matches are the count: joining `articles`
 		// to check the status cost 39 ms instead of 2 ms for a word in every story of 20,000.
-		const counted = await sql<{
-			total: number;
-		}>`SELECT count(*) AS total FROM article_fts WHERE article_fts MATCH ${match}`.execute(db);
+		// Counting stops past the window: 0.1 ms instead of 6 ms for a word in every story of 100,000.
+		const counted = await sql<{ found: number }>`SELECT count(*) AS found FROM (
+				SELECT 1 FROM article_fts WHERE article_fts MATCH ${match} LIMIT ${SEARCH_WINDOW + 1})`.execute(db);
+		const found = counted.rows[0]?.found ?? 0;
+		const more = found > SEARCH_WINDOW;
+		// FTS5 walks its matches newest first cheaply: the window starts at the SEARCH_WINDOW-th newest.
+		const oldest = more
+			? sql<number>`(SELECT rowid FROM article_fts WHERE article_fts MATCH ${match}
+				ORDER BY rowid DESC LIMIT 1 OFFSET ${SEARCH_WINDOW - 1})`
+			: sql<number>`0`;
 		const now = query.now.toISOString();
 		const nudge = sql`(1.0 + ${RECENCY_BOOST} / (1.0 + max(0.0, julianday(${now}) - julianday(articles.published_at)) / ${RECENCY_DAYS}))`;
 		// The first pages (nearly every search) rank only FTS5's best matches by bm25, then nudge those
@@ -79,7 +86,7 @@ export const sqliteAdapter: DialectAdapter = {
 			query.offset + query.limit <= SEARCH_CANDIDATES
 				? await sql<TextHit>`WITH best AS (
 						SELECT rowid AS id, bm25(article_fts, ${HEADLINE_WEIGHT}, ${BODY_WEIGHT}) AS rank
-						FROM article_fts WHERE article_fts MATCH ${match}
+						FROM article_fts WHERE article_fts MATCH ${match} AND rowid >= ${oldest}
 						ORDER BY rank LIMIT ${SEARCH_CANDIDATES})
 					SELECT articles.id AS id, -best.rank * ${nudge} AS score
 					FROM best JOIN articles ON articles.id = best.id
@@ -89,10 +96,10 @@ export const sqliteAdapter: DialectAdapter = {
 				: await sql<TextHit>`SELECT articles.id AS id,
 						-bm25(article_fts, ${HEADLINE_WEIGHT}, ${BODY_WEIGHT}) * ${nudge} AS score
 					FROM article_fts JOIN articles ON articles.id = article_fts.rowid
-					WHERE article_fts MATCH ${match} AND articles.status = 'published'
+					WHERE article_fts MATCH ${match} AND article_fts.rowid >= ${oldest} AND articles.status = 'published'
 					ORDER BY score DESC, articles.published_at DESC
 					LIMIT ${query.limit} OFFSET ${query.offset}`.execute(db);
-		return { total: counted.rows[0]?.total ?? 0, hits: rows.rows };
+		return { total: Math.min(found, SEARCH_WINDOW), more, hits: rows.rows };
 	},
 
 	async matchAnyTerm(

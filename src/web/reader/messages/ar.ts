@@ -59,6 +59,8 @@ export const ar: Partial<Catalog> = {
 	"search.prompt": "ابحث في جميع الأخبار المنشورة بالكلمات التي تتضمنها.",
 	"search.results": "نتائج البحث عن «{query}»: {count}",
 	"search.resultsOne": "نتيجة واحدة للبحث عن «{query}»",
+	"search.resultsMore":
+		"أكثر من {count} قصة تطابق «{query}»: تظهر أفضل النتائج من أحدث {count}. أضف كلمة لتضييق البحث.",
 	"search.none": "لا توجد أخبار تطابق «{query}». جرّب كلمات أقل أو تهجئة أخرى.",
 	"search.trimmed": "يُسمح في البحث بما لا يزيد على {max} من الأحرف، لذا اختُصر بحثك.",
 	"notFound.title": "الصفحة غير موجودة",

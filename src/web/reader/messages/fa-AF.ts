@@ -58,6 +58,8 @@ export const faAF: Partial<Catalog> = {
 	"search.prompt": "همهٔ گزارش‌های نشرشده را با واژه‌هایشان جستجو کنید.",
 	"search.results": "{count} نتیجه برای «{query}»",
 	"search.resultsOne": "یک نتیجه برای «{query}»",
+	"search.resultsMore":
+		"بیش از {count} گزارش با «{query}» مطابقت دارد: بهترین‌های {count} گزارش تازه‌تر نشان داده شده‌اند. برای محدود کردن جستجو کلمه‌ای دیگر اضافه کنید.",
 	"search.none": "هیچ گزارشی با «{query}» پیدا نشد. واژه‌های کمتر یا املای دیگری را امتحان کنید.",
 	"search.trimmed": "جستجو حداکثر {max} حرف را می‌پذیرد؛ جستجوی شما کوتاه شد.",
 	"notFound.title": "صفحه پیدا نشد",

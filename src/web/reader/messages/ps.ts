@@ -58,6 +58,8 @@ export const ps: Partial<Catalog> = {
 	"search.prompt": "ټول خپاره شوي راپورونه د هغوی د ټکو له مخې ولټوئ.",
 	"search.results": "د «{query}» لپاره {count} پایلې",
 	"search.resultsOne": "د «{query}» لپاره یوه پایله",
+	"search.resultsMore":
+		"له {count} ډېر راپورونه له «{query}» سره سمون لري: د {count} تازه راپورونو غوره یې ښودل شوي. د لټون د لنډولو لپاره بله کلمه ورزیاته کړئ.",
 	"search.none": "هېڅ راپور له «{query}» سره سمون نه خوري. لږ ټکي وکاروئ یا یې په بل ډول ولیکئ.",
 	"search.trimmed": "لټون تر {max} تورو پورې محدود دی؛ ستاسو لټون لنډ شو.",
 	"notFound.title": "پاڼه ونه موندل شوه",

@@ -8,6 +8,8 @@ export interface SearchPageModel {
 	trimmedTo: number | null;
 	/** null before anything was searched for. */
 	total: number | null;
+	/** More stories match than `total`: only the newest were ranked. */
+	more: boolean;
 	results: { story: StoryCardModel; snippet: { text: string; match: boolean }[] }[];
 	pagination: PaginationModel;
 }
@@ -32,9 +34,11 @@ export function SearchPage({ ctx, head, search }: { ctx: PageContext; head: Page
 					<p>{ctx.t("search.none", { query: search.query })}</p>
 				) : (
 					<p class="when" role="status">
-						{search.total === 1
-							? ctx.t("search.resultsOne", { query: search.query })
-							: ctx.t("search.results", { count: search.total, query: search.query })}
+						{search.more
+							? ctx.t("search.resultsMore", { count: search.total, query: search.query })
+							: search.total === 1
+								? ctx.t("search.resultsOne", { query: search.query })
+								: ctx.t("search.results", { count: search.total, query: search.query })}
 					</p>
 				)}
 				<ol class="list">
