@@ -281,3 +281,17 @@ export type Db = Kysely<Database>;
 export function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
 	return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
+
+/**
+ * Values bound in one statement at most: SQLite refuses more than 32,766 and
+ * PostgreSQL more than 65,535, and a sitemap page names 50,000 stories.
+ */
+export const MAX_BOUND_VALUES = 10_000;
+
+/** `read` over `values` in batches of at most MAX_BOUND_VALUES, its rows joined in order. */
+export async function inBatches<T, R>(values: readonly T[], read: (batch: readonly T[]) => Promise<R[]>): Promise<R[]> {
+	const rows: R[] = [];
+	for (let start = 0; start < values.length; start += MAX_BOUND_VALUES)
+		rows.push(...(await read(values.slice(start, start + MAX_BOUND_VALUES))));
+	return rows;
+}

@@ -1,6 +1,6 @@
 import { articleKey, FEEDS_KEY, HOME_KEY, personKey, sectionKey, tagKey } from "../../cache/purge-bus.js";
 import type { Clock } from "../../clock.js";
-import { type BodyFormat, type Db, inTransaction } from "../../db/database.js";
+import { type BodyFormat, type Db, inBatches, inTransaction } from "../../db/database.js";
 import type { DialectAdapter } from "../../db/dialects/dialect.js";
 import { AppError } from "../../errors.js";
 import type { Correction, CorrectionInput } from "../corrections/correction.js";
@@ -444,12 +444,14 @@ export class ArticleService {
 	async translationGroupsOf(ids: readonly number[]): Promise<Map<number, ArticleTranslation[]>> {
 		const result = new Map<number, ArticleTranslation[]>();
 		if (ids.length === 0) return result;
-		const rows = await this.deps.db
-			.selectFrom("articles")
-			.select(["id", "translation_group"])
-			.where("id", "in", ids)
-			.where("translation_group", "is not", null)
-			.execute();
+		const rows = await inBatches(ids, (batch) =>
+			this.deps.db
+				.selectFrom("articles")
+				.select(["id", "translation_group"])
+				.where("id", "in", batch)
+				.where("translation_group", "is not", null)
+				.execute(),
+		);
 		const groups = await this.translationGroups(rows.flatMap((row) => row.translation_group ?? []));
 		for (const row of rows) {
 			const group = row.translation_group === null ? undefined : groups.get(row.translation_group);
@@ -460,7 +462,7 @@ export class ArticleService {
 
 	private async translationGroups(groups: readonly number[]): Promise<Map<number, ArticleTranslation[]>> {
 		const result = new Map<number, ArticleTranslation[]>();
-		for (const row of await this.articles.publishedInGroups([...new Set(groups)])) {
+		for (const row of await inBatches([...new Set(groups)], (batch) => this.articles.publishedInGroups(batch))) {
 			const publishedAt = new Date(row.published_at);
 			const list = result.get(row.translation_group) ?? [];
 			list.push({

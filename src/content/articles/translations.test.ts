@@ -122,6 +122,10 @@ describe("translation groups", () => {
 		const groups = await site.services.articles.translationGroupsOf([english, dari, alone]);
 		expect([...groups.keys()].sort()).toEqual([english, dari].sort());
 		expect(groups.get(dari)?.map((version) => version.id)).toEqual([english, dari]);
+		// A sitemap page names 50,000 stories, more than one statement may bind on SQLite (32,766).
+		const many = Array.from({ length: 40_000 }, (_, index) => 1_000_000 + index);
+		const fromMany = await site.services.articles.translationGroupsOf([...many, english, alone, dari]);
+		expect([...fromMany.keys()].sort()).toEqual([english, dari].sort());
 	});
 });
 
