@@ -115,6 +115,25 @@ describe("page cache over real HTTP", () => {
 		expect((await get(CRICKET)).cache).toBe("HIT");
 	});
 
+	it("keeps sitemaps until a story changes, then lists the new story", async () => {
+		const sitemaps = ["/sitemap.xml", "/sitemaps/articles-1.xml", "/sitemaps/tags.xml", "/sitemaps/sections.xml"];
+		for (const path of sitemaps) await get(path);
+		for (const path of sitemaps) expect((await get(path)).cache, path).toBe("HIT");
+		const section = await site.services.sections.getByPath("news");
+		if (!section) throw new Error("fixture changed");
+		const id = await site.services.articles.createDraft({
+			headline: "Gauges installed on the Kunar river",
+			bodySource: "Engineers fitted the first river gauges.",
+			sectionId: section.id,
+			personIds: [],
+			tagNames: ["Rivers"],
+		});
+		await site.services.articles.publish(id);
+		for (const path of sitemaps) expect((await get(path)).cache, path).toBe("MISS");
+		expect((await get("/sitemaps/articles-1.xml")).body).toContain("gauges-installed-on-the-kunar-river");
+		expect((await get("/sitemaps/tags.xml")).body).toContain("/tag/rivers/");
+	});
+
 	it("drops every page when site settings change", async () => {
 		await get(HERAT);
 		expect((await get(HERAT)).cache).toBe("HIT");

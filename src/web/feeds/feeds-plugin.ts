@@ -67,11 +67,24 @@ export async function feedsPlugin(app: FastifyInstance, options: FeedsOptions): 
 	const absolute = (path: string) => `${config.publicUrl}${path}`;
 
 	/** Sends `body` with a strong ETag and Last-Modified, or 304 when the client's copy is current. */
+	/**
+	 * Sends a feed, sitemap or robots.txt with its validators. With `keep`, the
+	 * body also goes into the page cache until the next story change ("feeds")
+	 * or settings change ("site"): a sitemap of 100,000 stories takes 0.4–0.9 s
+	 * to build, too long to build again for every crawler.
+	 */
 	function sendCached(
 		request: FastifyRequest,
 		reply: FastifyReply,
-		response: { contentType: string; body: string; lastModified: Date | null },
+		response: { contentType: string; body: string; lastModified: Date | null; keep?: boolean },
 	): FastifyReply {
+		if (response.keep && options.cache && request.method === "GET" && !request.url.includes("?")) {
+			options.cache.set(
+				request.url,
+				cachedPage({ body: response.body, contentType: response.contentType, keys: [SITE_KEY, FEEDS_KEY] }),
+			);
+			reply.header("x-cache", "MISS");
+		}
 		const etag = strongEtag(response.body);
 		reply.header("etag", etag).header("cache-control", CACHE_CONTROL);
 		if (response.lastModified) reply.header("last-modified", response.lastModified.toUTCString());
@@ -99,15 +112,7 @@ export async function feedsPlugin(app: FastifyInstance, options: FeedsOptions): 
 			config,
 		);
 		const body = format.render(feed);
-		// Any story change purges every feed ("feeds"), settings purge everything ("site").
-		if (options.cache && request.method === "GET" && !request.url.includes("?")) {
-			options.cache.set(
-				request.url,
-				cachedPage({ body, contentType: format.contentType, keys: [SITE_KEY, FEEDS_KEY] }),
-			);
-			reply.header("x-cache", "MISS");
-		}
-		return sendCached(request, reply, { contentType: format.contentType, body, lastModified });
+		return sendCached(request, reply, { contentType: format.contentType, body, lastModified, keep: true });
 	}
 
 	/** Each story with its section and tags named in its own language, where they have a name there. */
@@ -208,13 +213,18 @@ export async function feedsPlugin(app: FastifyInstance, options: FeedsOptions): 
 					]
 				: []),
 		];
-		return sendCached(request, reply, { contentType: XML, body: renderSitemapIndex(sitemaps), lastModified });
+		return sendCached(request, reply, {
+			contentType: XML,
+			body: renderSitemapIndex(sitemaps),
+			lastModified,
+			keep: true,
+		});
 	});
 
 	app.get<{ Params: { file: string } }>("/sitemaps/:file", async (request, reply) => {
 		const urls = await childSitemap(request.params.file);
 		const lastModified = await services.syndication.lastModified({ kind: "site" });
-		return sendCached(request, reply, { contentType: XML, body: renderUrlSet(urls), lastModified });
+		return sendCached(request, reply, { contentType: XML, body: renderUrlSet(urls), lastModified, keep: true });
 	});
 
 	async function childSitemap(file: string): Promise<SitemapUrl[]> {
