@@ -7,6 +7,7 @@ import { languagesMigration } from "./migrations/0003-languages.js";
 import { movingInMigration } from "./migrations/0004-moving-in.js";
 import { passwordLinksMigration } from "./migrations/0005-password-links.js";
 import { updatedIndexMigration } from "./migrations/0006-updated-index.js";
+import { sitemapIndexMigration } from "./migrations/0007-sitemap-index.js";
 
 /** Append-only: a shipped migration is never edited, a change is a new entry. */
 function migrations(adapter: DialectAdapter): Record<string, Migration> {
@@ -17,6 +18,7 @@ function migrations(adapter: DialectAdapter): Record<string, Migration> {
 		"0004-moving-in": movingInMigration(adapter),
 		"0005-password-links": passwordLinksMigration(adapter),
 		"0006-updated-index": updatedIndexMigration(adapter),
+		"0007-sitemap-index": sitemapIndexMigration(adapter),
 	};
 }
 

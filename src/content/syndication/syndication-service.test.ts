@@ -118,6 +118,11 @@ describe("syndication service on the reader fixture", () => {
 			"kunar-talks",
 			"water",
 		]);
+		// The sitemap index dates the authors' and the tags' sitemaps by their newest entry, read without grouping.
+		const newest = (listings: { lastModified: Date | null }[]) =>
+			Math.max(...listings.map((listing) => listing.lastModified?.getTime() ?? 0));
+		expect(await syndication.authorsLastModified()).toEqual(new Date(newest(await syndication.authors())));
+		expect(await syndication.tagsLastModified()).toEqual(new Date(newest(await syndication.tagsInUse())));
 	});
 
 	it("offers the news sitemap only stories from the last 48 hours, the boundary included", async () => {
@@ -154,6 +159,8 @@ describe("syndication service as stories change", () => {
 		expect(await syndication.sections()).toEqual([]);
 		expect(await syndication.authors()).toEqual([]);
 		expect(await syndication.tagsInUse()).toEqual([]);
+		expect(await syndication.authorsLastModified()).toBeNull();
+		expect(await syndication.tagsLastModified()).toBeNull();
 		expect(await syndication.recentNews()).toEqual([]);
 	});
 

@@ -142,6 +142,16 @@ export class SyndicationService {
 		return listings;
 	}
 
+	/** The latest change among published stories with a byline (null: there are none), for the sitemap index. */
+	async authorsLastModified(): Promise<Date | null> {
+		return changeOf(await this.repository.latestChangeLinked("article_people"));
+	}
+
+	/** The latest change among published stories with a tag (null: there are none), for the sitemap index. */
+	async tagsLastModified(): Promise<Date | null> {
+		return changeOf(await this.repository.latestChangeLinked("article_tags"));
+	}
+
 	/** People with at least one published story, with the latest change among their stories. */
 	async authors(): Promise<SitemapListing[]> {
 		const rows = await this.repository.peopleWithStories();

@@ -188,13 +188,11 @@ export async function feedsPlugin(app: FastifyInstance, options: FeedsOptions): 
 	app.get("/sitemap.xml", async (request, reply) => {
 		const [pages, authors, tags, standing, lastModified] = await Promise.all([
 			services.syndication.articleSitemapPages(pageSize),
-			services.syndication.authors(),
-			services.syndication.tagsInUse(),
+			services.syndication.authorsLastModified(),
+			services.syndication.tagsLastModified(),
 			services.pages.listPublished(),
 			services.syndication.lastModified({ kind: "site" }),
 		]);
-		const newest = (listings: { lastModified: Date | null }[]) =>
-			listings.reduce<Date | null>((max, listing) => latest(max, listing.lastModified), null);
 		// An empty child sitemap is not listed; the sections sitemap always holds the home page.
 		const sitemaps: SitemapUrl[] = [
 			...pages.map((page) => ({
@@ -202,8 +200,8 @@ export async function feedsPlugin(app: FastifyInstance, options: FeedsOptions): 
 				lastModified: page.lastModified,
 			})),
 			{ loc: absolute("/sitemaps/sections.xml"), lastModified },
-			...(authors.length > 0 ? [{ loc: absolute("/sitemaps/authors.xml"), lastModified: newest(authors) }] : []),
-			...(tags.length > 0 ? [{ loc: absolute("/sitemaps/tags.xml"), lastModified: newest(tags) }] : []),
+			...(authors ? [{ loc: absolute("/sitemaps/authors.xml"), lastModified: authors }] : []),
+			...(tags ? [{ loc: absolute("/sitemaps/tags.xml"), lastModified: tags }] : []),
 			...(standing.length > 0
 				? [
 						{
