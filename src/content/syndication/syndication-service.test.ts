@@ -199,4 +199,36 @@ describe("syndication service as stories change", () => {
 		expect(await services.syndication.lastModified({ kind: "section", sectionId: section.id })).toEqual(hoursAgo(1));
 		expect(await services.syndication.authors()).toEqual([]);
 	});
+
+	it("dates the authors' and tags' sitemaps by stories with a byline or a tag only", async () => {
+		const { services } = site;
+		const section = await services.sections.create({ name: "Briefs" });
+		const rana = await services.people.create({ name: "Rana Sadat" });
+		const bylined = await services.articles.createDraft({
+			headline: "Bylined, untagged",
+			bodySource: "By Rana.",
+			sectionId: section.id,
+			personIds: [rana.id],
+		});
+		await services.articles.publish(bylined, { at: hoursAgo(0.5) });
+		const tagged = await services.articles.createDraft({
+			headline: "Tagged, no byline",
+			bodySource: "A brief.",
+			sectionId: section.id,
+			personIds: [],
+			tagNames: ["Briefs"],
+		});
+		await services.articles.publish(tagged, { at: hoursAgo(0.4) });
+		const bare = await services.articles.createDraft({
+			headline: "Neither byline nor tag",
+			bodySource: "Newest of all.",
+			sectionId: section.id,
+			personIds: [],
+		});
+		await services.articles.publish(bare, { at: hoursAgo(0.3) });
+		// Newer than every story of the fixture: each date below comes from these three stories.
+		expect(await services.syndication.lastModified({ kind: "site" })).toEqual(hoursAgo(0.3));
+		expect(await services.syndication.authorsLastModified()).toEqual(hoursAgo(0.5));
+		expect(await services.syndication.tagsLastModified()).toEqual(hoursAgo(0.4));
+	});
 });
