@@ -1,4 +1,4 @@
-import { digitSystemFor, shapeDigits } from "../../i18n/digits.js";
+import { digitSystemFor } from "../../i18n/digits.js";
 import { ar } from "./messages/ar.js";
 import { faAF } from "./messages/fa-AF.js";
 import { ps } from "./messages/ps.js";
@@ -87,7 +87,8 @@ const catalogsByLowerTag = new Map(Object.entries(catalogs).map(([tag, catalog])
 /**
  * The translator for `language` (its own catalog, else its primary language's),
  * falling back to English key by key. Number parameters are written in the
- * digits of the catalog's date locale ("{count} stories" → "۴۰ گزارش");
+ * digits of the catalog's date locale and grouped as it groups them
+ * ("{count} stories" → "۴۰ گزارش", "1,000 results", "۱٬۰۰۰ نتیجه");
  * string parameters are user content and stay as they are.
  */
 export function translator(language: string): Translator {
@@ -105,8 +106,10 @@ const translators = new Map<string, Translator>();
 
 function makeTranslator(tag: string): Translator {
 	const primary = catalogsByLowerTag.get(tag) ?? catalogsByLowerTag.get(tag.split("-")[0] ?? "") ?? {};
-	const digits = digitSystemFor(primary["locale.dates"] ?? en["locale.dates"]);
-	const fill = (value: string | number) => (typeof value === "number" ? shapeDigits(String(value), digits) : value);
+	const locale = primary["locale.dates"] ?? en["locale.dates"];
+	// Counts and page numbers in the catalog's digits, grouped as its locale groups them ("1,000", "۱٬۰۰۰").
+	const numbers = new Intl.NumberFormat(locale, { numberingSystem: digitSystemFor(locale), maximumFractionDigits: 20 });
+	const fill = (value: string | number) => (typeof value === "number" ? numbers.format(value) : value);
 	return (key, params) => {
 		const template = primary[key] ?? en[key];
 		if (!params) return template;

@@ -85,6 +85,10 @@ describe("translator in Dari, Pashto and Arabic", () => {
 
 	it("leaves digits in text parameters alone: they are what a reader or an editor typed", () => {
 		expect(translator("fa-AF")("search.results", { count: 12, query: "1400" })).toBe("۱۲ نتیجه برای «1400»");
+		// Large counts are grouped in the locale's way and digits; the reader's own words are left alone.
+		expect(translator("fa-AF")("search.results", { count: 1000, query: "1400" })).toBe("۱٬۰۰۰ نتیجه برای «1400»");
+		expect(translator("ar")("search.results", { count: 12345, query: "2026" })).toBe("نتائج البحث عن «2026»: ١٢٬٣٤٥");
+		expect(translator("en")("search.results", { count: 12345, query: "2026" })).toBe("12,345 results for “2026”");
 		expect(translator("ar")("home.moreIn", { section: "G20" })).toBe("المزيد في G20");
 	});
 
