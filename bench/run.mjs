@@ -359,7 +359,7 @@ function cacheHeaders(headers) {
 	);
 }
 
-/** Runs the six workloads against one database; returns the section of the report. */
+/** Runs the workloads against one database; returns the section of the report. */
 async function benchmark(target, archive, scratch) {
 	const servers = [];
 	try {
@@ -409,6 +409,7 @@ async function benchmark(target, archive, scratch) {
 			await load(5, "search", `${cached.base}/search?q=${encodeURIComponent(searchWord)}`),
 			await load(6, "RSS feed", `${cached.base}/feed/`),
 			await load(7, "search, never repeated", `${cached.base}/`, searchesNotKept),
+			await load(8, "articles, cache off, each new", `${uncached.base}/`, await archivePaths(uncached.base)),
 		];
 		const memory = Object.fromEntries(servers.map((server) => [server.label, memoryOf(server.child.pid)]));
 		const ceiling = runs[0].requestsPerSecond;
@@ -473,6 +474,23 @@ async function benchmark(target, archive, scratch) {
 	} finally {
 		for (const server of servers.reverse()) await stopChild(server);
 	}
+}
+
+/** Stories run 8 cycles through: spread over the whole archive, far more than a page cache of them would hold. */
+const ARCHIVE_SAMPLE = 5000;
+
+/**
+ * Paths of stories across the archive, from the first article sitemap: what a
+ * crawler or readers of old links ask for, where no cache has the page yet.
+ */
+async function archivePaths(base) {
+	const sitemap = await get(`${base}/sitemaps/articles-1.xml`);
+	const paths = [...sitemap.body.toString("utf8").matchAll(/<loc>[^<]*?(\/\d{4}\/\d{2}\/\d{2}\/[^<]+\/)<\/loc>/g)].map(
+		(match) => match[1],
+	);
+	if (paths.length === 0) throw new Error("the article sitemap lists no stories");
+	const step = Math.max(1, Math.floor(paths.length / ARCHIVE_SAMPLE));
+	return paths.filter((_, index) => index % step === 0).slice(0, ARCHIVE_SAMPLE);
 }
 
 /** Kept search pages this many: run 7 cycles through more distinct searches than that. */
