@@ -8,6 +8,7 @@ import { RelatedRepository } from "../../src/content/related/related-repository.
 import { RelatedService } from "../../src/content/related/related-service.js";
 import { SearchService } from "../../src/content/search/search-service.js";
 import { SectionRepository } from "../../src/content/sections/section-repository.js";
+import { SyndicationRepository } from "../../src/content/syndication/syndication-repository.js";
 import { TagRepository } from "../../src/content/tags/tag-repository.js";
 import { SEARCH_WINDOW } from "../../src/db/dialects/dialect.js";
 import { type ContractDatabase, dialects, skippedDialects } from "./dialects.js";
@@ -190,6 +191,22 @@ describe.each(dialects)("repositories on $name", (dialect) => {
 			expect(await articles.slugExists("taken", { exceptId: id })).toBe(false);
 			expect(await articles.slugExists("free")).toBe(false);
 			await expect(article({ slug: "taken", sectionId: news.id })).rejects.toThrow();
+		});
+	});
+
+	describe("sitemaps", () => {
+		it("dates each page of the article sitemaps by its newest story, in id order", async () => {
+			const news = await topSection("news");
+			const days = [3, 1, 7, 2, 9, 4, 5];
+			for (const [index, day] of days.entries())
+				await article({ slug: `s${index}`, sectionId: news.id, publishedAt: `2026-03-0${day}T00:00:00.000Z` });
+			await article({ slug: "draft", sectionId: news.id, status: "draft" });
+			const pages = await new SyndicationRepository(database.db).sitemapPageChanges(3);
+			expect(pages).toEqual([
+				{ page: 1, published: "2026-03-07T00:00:00.000Z", updated: null },
+				{ page: 2, published: "2026-03-09T00:00:00.000Z", updated: null },
+				{ page: 3, published: "2026-03-05T00:00:00.000Z", updated: null },
+			]);
 		});
 	});
 

@@ -159,19 +159,31 @@ export class SyndicationRepository {
 			.execute() as Promise<SitemapStoryRow[]>;
 	}
 
-	/** The latest change within the same slice `sitemapSlice` returns. */
-	async sliceLatestChange(page: { limit: number; offset: number }, db: Db = this.db): Promise<ChangeRow> {
-		const slice = this.matching(db, {}, PUBLISHED)
-			.select(["articles.published_at", "articles.updated_at"])
-			.orderBy("articles.id")
-			.limit(page.limit)
-			.offset(page.offset)
-			.as("slice");
-		const row = await db
-			.selectFrom(slice)
-			.select((eb) => [eb.fn.max("slice.published_at").as("published"), eb.fn.max("slice.updated_at").as("updated")])
-			.executeTakeFirst();
-		return { published: row?.published ?? null, updated: row?.updated ?? null };
+	/**
+	 * For each page of `pageSize` stories in `sitemapSlice`'s order, the latest change in it:
+	 * one pass over the covering index (`articles_sitemap`) numbering the stories, where a
+	 * query per page skipped the pages before it again.
+	 */
+	async sitemapPageChanges(pageSize: number, db: Db = this.db): Promise<(ChangeRow & { page: number })[]> {
+		const numbered = this.matching(db, {}, PUBLISHED)
+			.select([
+				"articles.published_at",
+				"articles.updated_at",
+				// An integer division on both dialects: SQLite divides as reals when the size is bound as one.
+				sql<number>`(row_number() over (order by articles.id) - 1) / cast(${pageSize} as integer) + 1`.as("page"),
+			])
+			.as("numbered");
+		const rows = await db
+			.selectFrom(numbered)
+			.select((eb) => [
+				"numbered.page",
+				eb.fn.max("numbered.published_at").as("published"),
+				eb.fn.max("numbered.updated_at").as("updated"),
+			])
+			.groupBy("numbered.page")
+			.orderBy("numbered.page")
+			.execute();
+		return rows.map((row) => ({ page: Number(row.page), published: row.published, updated: row.updated }));
 	}
 
 	/**

@@ -102,11 +102,10 @@ export class SyndicationService {
 
 	/** The pages of the article sitemaps at `pageSize` stories each; none when nothing is published. */
 	async articleSitemapPages(pageSize: number): Promise<SitemapPage[]> {
-		const count = await this.repository.countPublished();
 		const pages: SitemapPage[] = [];
-		for (let page = 1; (page - 1) * pageSize < count; page += 1) {
-			const change = changeOf(await this.repository.sliceLatestChange(slice(page, pageSize)));
-			if (change) pages.push({ page, lastModified: change });
+		for (const row of await this.repository.sitemapPageChanges(pageSize)) {
+			const change = changeOf(row);
+			if (change) pages.push({ page: row.page, lastModified: change });
 		}
 		return pages;
 	}

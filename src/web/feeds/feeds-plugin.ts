@@ -7,7 +7,7 @@ import { pagePath } from "../../content/pages/page-service.js";
 import {
 	type FeedScope,
 	latest,
-	SITEMAP_MAX_URLS,
+	SITEMAP_PAGE_SIZE,
 	type SyndicatedStory,
 } from "../../content/syndication/syndication.js";
 import { asUnavailable } from "../../db/database-unavailable.js";
@@ -29,7 +29,7 @@ export interface FeedsOptions {
 	cache?: PageCache | undefined;
 	/** Stories per feed; 20 unless a test says otherwise. */
 	feedSize?: number;
-	/** URLs per article sitemap; 50,000 (the sitemaps.org limit) unless a test says otherwise. */
+	/** Stories per article sitemap; SITEMAP_PAGE_SIZE unless a test says otherwise. */
 	sitemapPageSize?: number;
 }
 
@@ -63,7 +63,7 @@ const ARTICLE_SITEMAP = /^articles-([1-9]\d{0,8})\.xml$/;
 export async function feedsPlugin(app: FastifyInstance, options: FeedsOptions): Promise<void> {
 	const { services, config } = options;
 	const feedSize = options.feedSize ?? 20;
-	const pageSize = options.sitemapPageSize ?? SITEMAP_MAX_URLS;
+	const pageSize = options.sitemapPageSize ?? SITEMAP_PAGE_SIZE;
 	const absolute = (path: string) => `${config.publicUrl}${path}`;
 
 	/** Sends `body` with a strong ETag and Last-Modified, or 304 when the client's copy is current. */
