@@ -480,15 +480,19 @@ async function benchmark(target, archive, scratch) {
 const ARCHIVE_SAMPLE = 5000;
 
 /**
- * Paths of stories across the archive, from the first article sitemap: what a
+ * Paths of stories across the whole archive, from every article sitemap: what a
  * crawler or readers of old links ask for, where no cache has the page yet.
  */
 async function archivePaths(base) {
-	const sitemap = await get(`${base}/sitemaps/articles-1.xml`);
-	const paths = [...sitemap.body.toString("utf8").matchAll(/<loc>[^<]*?(\/\d{4}\/\d{2}\/\d{2}\/[^<]+\/)<\/loc>/g)].map(
-		(match) => match[1],
-	);
-	if (paths.length === 0) throw new Error("the article sitemap lists no stories");
+	const index = await get(`${base}/sitemap.xml`);
+	const sitemaps = [...index.body.toString("utf8").matchAll(/<loc>[^<]*?(\/sitemaps\/articles-\d+\.xml)<\/loc>/g)];
+	const paths = [];
+	for (const [, sitemap] of sitemaps) {
+		const file = await get(`${base}${sitemap}`);
+		for (const match of file.body.toString("utf8").matchAll(/<loc>[^<]*?(\/\d{4}\/\d{2}\/\d{2}\/[^<]+\/)<\/loc>/g))
+			paths.push(match[1]);
+	}
+	if (paths.length === 0) throw new Error("the article sitemaps list no stories");
 	const step = Math.max(1, Math.floor(paths.length / ARCHIVE_SAMPLE));
 	return paths.filter((_, index) => index % step === 0).slice(0, ARCHIVE_SAMPLE);
 }
