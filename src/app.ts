@@ -42,15 +42,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 	return (await buildSite(deps)).app;
 }
 
-/**
- * Builds the app with its page cache. A cache hit is answered before Fastify
- * routes the request: the stored bytes and headers go straight out.
- */
 /** A URL as logs may keep it: the token of a password link replaced by "…". */
 export function redactSecrets(url: string): string {
 	return url.replace(/^(\/admin\/password\/)[^/?#]+/, "$1…");
 }
 
+/**
+ * Builds the app with its page cache. A cache hit is answered before Fastify
+ * routes the request: the stored bytes and headers go straight out.
+ */
 export async function buildSite(deps: AppDeps): Promise<BuiltApp> {
 	const purge = deps.purge ?? new PurgeBus();
 	const cache = deps.config.pageCacheBytes > 0 ? new PageCache(deps.config.pageCacheBytes) : undefined;

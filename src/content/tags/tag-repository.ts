@@ -113,12 +113,12 @@ export class TagRepository {
 		return db.selectFrom("tags").select(["id", "slug", "name"]).where("id", "=", id).executeTakeFirst();
 	}
 
-	/** Tags of each article, in the order the editor gave them. */
 	/** One story's tags, in order. */
 	async tagsOf(articleId: number): Promise<TagRef[]> {
 		return tagsOfStory(this.db, { articleId });
 	}
 
+	/** Tags of each article, in the order the editor gave them. */
 	async tagsFor(articleIds: readonly number[]): Promise<Map<number, TagRef[]>> {
 		const result = new Map<number, TagRef[]>();
 		if (articleIds.length === 0) return result;

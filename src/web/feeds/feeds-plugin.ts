@@ -66,12 +66,12 @@ export async function feedsPlugin(app: FastifyInstance, options: FeedsOptions): 
 	const pageSize = options.sitemapPageSize ?? SITEMAP_PAGE_SIZE;
 	const absolute = (path: string) => `${config.publicUrl}${path}`;
 
-	/** Sends `body` with a strong ETag and Last-Modified, or 304 when the client's copy is current. */
 	/**
-	 * Sends a feed, sitemap or robots.txt with its validators. With `keep`, the
+	 * Sends `body` with a strong ETag and Last-Modified, or 304 when the client's
+	 * copy is current: a feed, sitemap or robots.txt. With `keep`, the
 	 * body also goes into the page cache until the next story change ("feeds")
-	 * or settings change ("site"): a sitemap of 100,000 stories takes 0.4–0.9 s
-	 * to build, too long to build again for every crawler.
+	 * or settings change ("site"): a sitemap reads across the whole archive,
+	 * too much to do again for every crawler.
 	 */
 	function sendCached(
 		request: FastifyRequest,
