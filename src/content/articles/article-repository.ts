@@ -42,7 +42,7 @@ export interface PublishedRow {
 	headline: string;
 	standfirst: string;
 	body_html: string;
-	/** The opening of the story's text (OPENING_CHARACTERS), for its description. */
+	/** The opening of the story's text (`openingColumn`), for its description. */
 	opening: string;
 	dateline_place: string;
 	source_line: string;
@@ -78,7 +78,10 @@ const summaryColumns = [
 export type ArticleRow = Selectable<ArticleTable>;
 
 /** Characters of a story's text its page reads: enough for a description of 30 words, many times over. */
-export const OPENING_CHARACTERS = 1000;
+const OPENING_CHARACTERS = 1000;
+
+/** The opening of a story's text as the column `opening`: what a description or an excerpt needs, not the whole body. */
+export const openingColumn = sql<string>`substr(articles.body_text, 1, ${OPENING_CHARACTERS})`.as("opening");
 
 /** The query behind every story page, prepared once. */
 const publishedBySlug = preparedQuery((db: Db, params: { slug: string }) =>
@@ -92,7 +95,7 @@ const publishedBySlug = preparedQuery((db: Db, params: { slug: string }) =>
 			"articles.headline",
 			"articles.standfirst",
 			"articles.body_html",
-			sql<string>`substr(articles.body_text, 1, ${OPENING_CHARACTERS})`.as("opening"),
+			openingColumn,
 			"articles.dateline_place",
 			"articles.source_line",
 			"articles.language",

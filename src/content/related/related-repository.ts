@@ -1,7 +1,6 @@
-import { sql } from "kysely";
 import type { Db } from "../../db/database.js";
 import { preparedQuery } from "../../db/prepared-query.js";
-import { OPENING_CHARACTERS } from "../articles/article-repository.js";
+import { openingColumn } from "../articles/article-repository.js";
 
 /** A related story as the "Check Also" box needs it; `bodyText` is its opening only. */
 export interface FirstRelated {
@@ -26,7 +25,7 @@ const firstPublishedRelated = preparedQuery((db: Db, params: { articleId: number
 			"articles.headline",
 			"articles.language",
 			"articles.published_at",
-			sql<string>`substr(articles.body_text, 1, ${OPENING_CHARACTERS})`.as("opening"),
+			openingColumn,
 		])
 		.where("articles.id", "=", (eb) =>
 			eb

@@ -23,21 +23,22 @@ function padded<T>(name: string, values: readonly T[], size: number, filler: T):
 	return named;
 }
 
-/** The names of up to PREPARED_TAGS tags in up to PREPARED_LANGUAGES languages, prepared once. */
-const namesOfFewTags = preparedQuery((db: Db, params: Record<string, number | string>) =>
-	db
+/** The stored names of `tagIds` in `languages`. */
+function tagNames(db: Db, tagIds: readonly number[], languages: readonly string[]) {
+	return db
 		.selectFrom("tag_names")
 		.select(["tag_id", "language", "name"])
-		.where(
-			"tag_id",
-			"in",
-			Array.from({ length: PREPARED_TAGS }, (_, index) => params[`tag${index}`] as number),
-		)
-		.where(
-			"language",
-			"in",
-			Array.from({ length: PREPARED_LANGUAGES }, (_, index) => params[`language${index}`] as string),
-		),
+		.where("tag_id", "in", tagIds)
+		.where("language", "in", languages);
+}
+
+/** The names of up to PREPARED_TAGS tags in up to PREPARED_LANGUAGES languages, prepared once. */
+const namesOfFewTags = preparedQuery((db: Db, params: Record<string, number | string>) =>
+	tagNames(
+		db,
+		Array.from({ length: PREPARED_TAGS }, (_, index) => params[`tag${index}`] as number),
+		Array.from({ length: PREPARED_LANGUAGES }, (_, index) => params[`language${index}`] as string),
+	),
 );
 
 /** SQL for tags. */
@@ -95,12 +96,7 @@ export class TagRepository {
 						...padded("tag", tagIds, PREPARED_TAGS, firstTag),
 						...padded("language", languages, PREPARED_LANGUAGES, firstLanguage),
 					})
-				: await db
-						.selectFrom("tag_names")
-						.select(["tag_id", "language", "name"])
-						.where("tag_id", "in", tagIds)
-						.where("language", "in", languages)
-						.execute();
+				: await tagNames(db, tagIds, languages).execute();
 		for (const row of rows) {
 			const names = result.get(row.tag_id) ?? new Map<string, string>();
 			names.set(row.language, row.name);
