@@ -134,6 +134,17 @@ describe("page cache over real HTTP", () => {
 		expect((await get("/sitemaps/tags.xml")).body).toContain("/tag/rivers/");
 	});
 
+	it("sends a feed or sitemap with the same ETag on the miss that stores it as on every hit, so revalidating gets 304", async () => {
+		await site.services.settings.updateSite({ name: "Kabul Dateline" });
+		for (const path of ["/feed/", "/sitemap.xml", "/sitemaps/articles-1.xml"]) {
+			const miss = await get(path);
+			const hit = await get(path);
+			expect([miss.cache, hit.cache], path).toEqual(["MISS", "HIT"]);
+			expect(hit.headers.get("etag"), path).toBe(miss.headers.get("etag"));
+			expect((await get(path, { "if-none-match": String(miss.headers.get("etag")) })).status, path).toBe(304);
+		}
+	});
+
 	it("drops every page when site settings change", async () => {
 		await get(HERAT);
 		expect((await get(HERAT)).cache).toBe("HIT");

@@ -1,10 +1,3 @@
-import { createHash } from "node:crypto";
-
-/** A strong validator for `body`: a hash of its bytes, quoted. */
-export function strongEtag(body: string): string {
-	return `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
-}
-
 function opaqueTags(header: string): string[] {
 	return header
 		.split(",")

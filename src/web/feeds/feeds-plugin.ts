@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { cachedPage, type PageCache } from "../../cache/page-cache.js";
+import { cachedPage, type PageCache, strongEtag } from "../../cache/page-cache.js";
 import { FEEDS_KEY, SITE_KEY } from "../../cache/purge-bus.js";
 import type { Config } from "../../config.js";
 import { articlePath, authorPath, hreflangAlternates, sectionPath, tagPath } from "../../content/articles/article.js";
@@ -14,7 +14,7 @@ import { asUnavailable } from "../../db/database-unavailable.js";
 import { AppError, errorCatalog, isAppError } from "../../errors.js";
 import type { Services } from "../../services.js";
 import { renderAtom } from "./atom.js";
-import { notModified, strongEtag } from "./conditional.js";
+import { notModified } from "./conditional.js";
 import type { Feed } from "./feed.js";
 import { buildFeed, type FeedSource } from "./feed-model.js";
 import { renderJsonFeed } from "./json-feed.js";
@@ -78,14 +78,16 @@ export async function feedsPlugin(app: FastifyInstance, options: FeedsOptions): 
 		reply: FastifyReply,
 		response: { contentType: string; body: string; lastModified: Date | null; keep?: boolean },
 	): FastifyReply {
+		// Encoded and hashed once, with the page cache's validator: the ETag sent now is the one a
+		// later hit from the cache sends, so a client revalidating with it gets 304.
+		const body = Buffer.from(response.body);
+		let etag: string;
 		if (response.keep && options.cache && request.method === "GET" && !request.url.includes("?")) {
-			options.cache.set(
-				request.url,
-				cachedPage({ body: response.body, contentType: response.contentType, keys: [SITE_KEY, FEEDS_KEY] }),
-			);
+			const page = cachedPage({ body, contentType: response.contentType, keys: [SITE_KEY, FEEDS_KEY] });
+			options.cache.set(request.url, page);
 			reply.header("x-cache", "MISS");
-		}
-		const etag = strongEtag(response.body);
+			etag = page.etag;
+		} else etag = strongEtag(body);
 		reply.header("etag", etag).header("cache-control", CACHE_CONTROL);
 		if (response.lastModified) reply.header("last-modified", response.lastModified.toUTCString());
 		const conditions = {
@@ -93,7 +95,7 @@ export async function feedsPlugin(app: FastifyInstance, options: FeedsOptions): 
 			ifModifiedSince: request.headers["if-modified-since"],
 		};
 		if (notModified(conditions, { etag, lastModified: response.lastModified })) return reply.code(304).send();
-		return reply.code(200).header("content-type", response.contentType).send(response.body);
+		return reply.code(200).header("content-type", response.contentType).send(body);
 	}
 
 	async function sendFeed(
