@@ -9,7 +9,7 @@ import { checkPostgresConnection, openPostgres } from "../../src/db/dialects/pos
 import { postgresAdapter } from "../../src/db/dialects/postgres/postgres-adapter.js";
 import { openSqlite } from "../../src/db/dialects/sqlite/open-sqlite.js";
 import { sqliteAdapter } from "../../src/db/dialects/sqlite/sqlite-adapter.js";
-import { migrateToLatest } from "../../src/db/migrate.js";
+import { migrateToLatest, migrateUpTo } from "../../src/db/migrate.js";
 
 /** A freshly migrated, empty database of one dialect. */
 export interface ContractDatabase {
@@ -20,15 +20,20 @@ export interface ContractDatabase {
 
 export interface DialectUnderTest {
 	name: string;
-	open(): Promise<ContractDatabase>;
+	/** A new database, migrated to the latest schema or, with `upTo`, to that migration and no further. */
+	open(options?: { upTo?: string }): Promise<ContractDatabase>;
+}
+
+function migrateFor(db: Db, adapter: DialectAdapter, upTo: string | undefined): Promise<void> {
+	return upTo === undefined ? migrateToLatest(db, adapter) : migrateUpTo(db, adapter, upTo);
 }
 
 const sqlite: DialectUnderTest = {
 	name: "sqlite",
-	async open() {
+	async open(options = {}) {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-contract-"));
 		const db = openSqlite(path.join(dir, "contract.sqlite"));
-		await migrateToLatest(db, sqliteAdapter);
+		await migrateFor(db, sqliteAdapter, options.upTo);
 		return {
 			db,
 			adapter: sqliteAdapter,
@@ -75,7 +80,7 @@ function sweepAbandonedSchemas(url: string): Promise<void> {
 function postgres(url: string): DialectUnderTest {
 	return {
 		name: "postgres",
-		async open() {
+		async open(options = {}) {
 			await sweepAbandonedSchemas(url);
 			const schema = `${SCHEMA_PREFIX}${Math.floor(Date.now() / 1000)}_${randomBytes(6).toString("hex")}`;
 			const admin = openPostgres({ url, maxConnections: 1 });
@@ -96,7 +101,7 @@ function postgres(url: string): DialectUnderTest {
 				}
 			};
 			try {
-				await migrateToLatest(db, postgresAdapter);
+				await migrateFor(db, postgresAdapter, options.upTo);
 			} catch (error) {
 				await drop();
 				throw error;
