@@ -69,6 +69,33 @@ describe.each(dialects)("prepared queries on $name", (dialect) => {
 		expect(named[0]?.statement).toContain('from "sections"');
 	});
 
+	it("keeps answering when a migration changes what a prepared statement returns", async () => {
+		// One connection throughout, so the statement prepared before the change is the one run after it.
+		await database.db.connection().execute(async (connection) => {
+			expect(await sectionsUnder(connection, { prefix: "sport", limit: 10 })).toEqual([
+				{ slug: "sport", position: 3 },
+				{ slug: "sport-football", position: 4 },
+			]);
+			// PostgreSQL refuses a statement planned before its result type changed ("cached plan must not change result type").
+			if (dialect.name === "postgres")
+				await sql`ALTER TABLE sections ALTER COLUMN position TYPE text`.execute(connection);
+			else await sql`ALTER TABLE sections ADD COLUMN note text NOT NULL DEFAULT ''`.execute(connection);
+			const after = await sectionsUnder(connection, { prefix: "sport", limit: 10 });
+			expect(after.map((row) => [row.slug, String(row.position)])).toEqual([
+				["sport", "3"],
+				["sport-football", "4"],
+			]);
+			expect(await sectionsUnder(connection, { prefix: "news", limit: 1 })).toHaveLength(1);
+			if (dialect.name === "postgres") {
+				// Prepared again under a new name; the stale statement is dropped.
+				const named = await sql<{ name: string }>`SELECT name FROM pg_prepared_statements
+					WHERE name LIKE 'dateline\_%'`.execute(connection);
+				expect(named.rows).toHaveLength(1);
+				expect(named.rows[0]?.name).toMatch(/_1$/);
+			}
+		});
+	});
+
 	it("refuses a stand-in that does not reach the query as a bound value", async () => {
 		// Read when the query is built, but spliced into its text: the next run's value could never reach the SQL.
 		const spliced = preparedQuery((db: Db, params: { slug: string }) =>

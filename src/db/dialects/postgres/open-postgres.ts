@@ -85,20 +85,46 @@ export function describePostgresUrl(url: string): string {
 /** Statement names by SQL text: as many as there are prepared queries in the code. */
 const statementNames = new Map<string, string>();
 
+/** PostgreSQL's answer to a statement planned before its result columns changed type (feature_not_supported). */
+const STALE_PLAN = { code: "0A000", message: "cached plan must not change result type" } as const;
+
+function isStalePlan(error: unknown): boolean {
+	return (
+		error instanceof Error &&
+		(error as { code?: unknown }).code === STALE_PLAN.code &&
+		error.message.includes(STALE_PLAN.message)
+	);
+}
+
 /**
  * Makes a connection send the SQL of prepared queries (PREPARED_MARK) as named
  * statements, so PostgreSQL parses and plans each once per connection instead
  * of on every run: a story row and its tags took 439–616 µs unnamed and
  * 188–217 µs named at 100,000 stories. Other SQL is sent as before; only the
  * few texts of `preparedQuery` are kept on the server, so their number is bounded.
+ *
+ * A migration that changes the type of a column a statement returns (another
+ * node's, during a rolling upgrade) leaves the connection's statement unusable:
+ * PostgreSQL refuses to run it. The statement is then dropped and prepared
+ * again under a new name, once, and the query run with it.
  */
 function prepareMarkedStatements(client: pg.PoolClient): void {
-	const original = client.query.bind(client) as (...args: unknown[]) => unknown;
+	const original = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+	/** Texts this connection has prepared afresh, with their current names. */
+	const renamed = new Map<string, string>();
 	client.query = ((...args: unknown[]) => {
 		const [text, values] = args;
-		if (args.length === 2 && typeof text === "string" && text.startsWith(PREPARED_MARK) && Array.isArray(values))
-			return original({ name: statementName(text), text, values });
-		return original(...args);
+		if (!(args.length === 2 && typeof text === "string" && text.startsWith(PREPARED_MARK) && Array.isArray(values)))
+			return original(...args);
+		const name = renamed.get(text) ?? statementName(text);
+		return original({ name, text, values }).catch((error: unknown) => {
+			if (!isStalePlan(error)) throw error;
+			const fresh = `${statementName(text)}_${renamed.size + 1}`;
+			renamed.set(text, fresh);
+			// The old statement is of no further use on this connection; failing to drop it only leaves it unused.
+			original(`DEALLOCATE ${name}`).catch(() => {});
+			return original({ name: fresh, text, values });
+		});
 	}) as typeof client.query;
 }
 
