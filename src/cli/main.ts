@@ -5,6 +5,7 @@ import { systemClock } from "../clock.js";
 import type { Role } from "../db/database.js";
 import { seedDemo } from "../demo/seed-demo.js";
 import { seedSynthetic } from "../demo/seed-synthetic.js";
+import { keepHeapNearLive } from "../heap.js";
 import { openSite, serve } from "../main.js";
 import { type Actor, ROLES } from "../newsroom/roles/access.js";
 import { passwordLinkPath } from "../newsroom/users/password-link-service.js";
@@ -83,6 +84,7 @@ program
 	.option("-p, --port <port>", "port to listen on (default: PORT or 3000)", port)
 	.action(async (options: { demo: boolean; port?: number }) => {
 		try {
+			keepHeapNearLive();
 			await serve({
 				env: process.env,
 				demo: options.demo,
