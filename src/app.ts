@@ -126,7 +126,6 @@ export async function buildSite(deps: AppDeps): Promise<BuiltApp> {
 		config: deps.config,
 		renderer,
 		extras: {
-			corrections: (articleId) => services.corrections.corrections(articleId),
 			image: async (story) =>
 				story.featuredMediaId === null ? null : ((await services.media.imageFor(story.featuredMediaId)) ?? null),
 		},

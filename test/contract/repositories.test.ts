@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/clock.js";
 import { ArticleRepository } from "../../src/content/articles/article-repository.js";
 import { ArticleService } from "../../src/content/articles/article-service.js";
+import { CorrectionRepository } from "../../src/content/corrections/correction-repository.js";
 import { PersonRepository } from "../../src/content/people/person-repository.js";
 import { RelatedRepository } from "../../src/content/related/related-repository.js";
 import { RelatedService } from "../../src/content/related/related-service.js";
@@ -28,7 +29,7 @@ describe.each(dialects)("repositories on $name", (dialect) => {
 		sections = new SectionRepository(database.db);
 		people = new PersonRepository(database.db);
 		tags = new TagRepository(database.db);
-		articles = new ArticleRepository(database.db);
+		articles = new ArticleRepository(database.db, database.adapter);
 		related = new RelatedRepository(database.db);
 	});
 
@@ -234,6 +235,77 @@ describe.each(dialects)("repositories on $name", (dialect) => {
 			expect((await related.firstPublished(main))?.id).toBe(second);
 			await related.replace(main, [{ id: hidden, score: 1 }]);
 			expect(await related.firstPublished(main)).toBeUndefined();
+		});
+	});
+
+	describe("a story page's read", () => {
+		it("brings the story's bylines, tags, notes and Check Also with it, in their orders, in one statement", async () => {
+			const news = await topSection("news");
+			const [main, first, hidden, bare] = await Promise.all([
+				article({ slug: "main", sectionId: news.id }),
+				article({ slug: "first", sectionId: news.id, publishedAt: "2026-02-11T08:00:00.000Z" }),
+				article({ slug: "hidden", sectionId: news.id, status: "draft" }),
+				article({ slug: "bare", sectionId: news.id }),
+			]);
+			const [a, b, c] = await Promise.all(
+				["a", "b", "c"].map((slug) =>
+					people.insert({ slug, name: slug.toUpperCase(), jobTitle: `${slug} desk`, bio: "", createdAt: CREATED }),
+				),
+			);
+			if (!a || !b || !c) throw new Error("people missing");
+			// Inserted in an order that is neither the byline order nor id order.
+			await articles.replaceBylines(main, [c.id, a.id, b.id]);
+			const z = await tags.findOrCreate({ slug: "z", name: 'Z, "quoted"' });
+			const y = await tags.findOrCreate({ slug: "y", name: "Y" });
+			await articles.replaceTags(main, [z.id, y.id]);
+			const notes = new CorrectionRepository(database.db);
+			await notes.insert({
+				articleId: main,
+				kind: "update",
+				body: "Later",
+				createdAt: "2026-03-03T00:00:00.000Z",
+				createdBy: null,
+			});
+			await notes.insert({
+				articleId: main,
+				kind: "correction",
+				body: "Earlier",
+				createdAt: "2026-03-02T00:00:00.000Z",
+				createdBy: null,
+			});
+			await notes.insert({
+				articleId: bare,
+				kind: "correction",
+				body: "Not main's",
+				createdAt: CREATED,
+				createdBy: null,
+			});
+			await related.replace(main, [
+				{ id: hidden, score: 0.9 },
+				{ id: first, score: 0.8 },
+			]);
+
+			const read = await articles.findPublishedBySlug("main");
+			expect(read?.id).toBe(main);
+			expect(read?.bylines.map((byline) => [byline.name, byline.jobTitle])).toEqual([
+				["C", "c desk"],
+				["A", "a desk"],
+				["B", "b desk"],
+			]);
+			expect(read?.tags).toEqual([z, y]);
+			expect(read?.notes.map((note) => [note.kind, note.body, note.createdAt.toISOString()])).toEqual([
+				["correction", "Earlier", "2026-03-02T00:00:00.000Z"],
+				["update", "Later", "2026-03-03T00:00:00.000Z"],
+			]);
+			// The first related story still published, as the one-story query finds it.
+			expect(read?.checkAlso).toEqual(await related.firstPublished(main));
+			expect(read?.checkAlso).toMatchObject({ id: first, slug: "first", publishedAt: "2026-02-11T08:00:00.000Z" });
+			expect(read?.checkAlso?.bodyText).toBe("Body of first");
+
+			const alone = await articles.findPublishedBySlug("bare");
+			expect(alone).toMatchObject({ id: bare, bylines: [], tags: [], checkAlso: undefined });
+			expect(alone?.notes.map((note) => note.body)).toEqual(["Not main's"]);
+			expect(await articles.findPublishedBySlug("hidden")).toBeUndefined();
 		});
 	});
 

@@ -6,6 +6,7 @@ import { AppError } from "../../errors.js";
 import type { Correction, CorrectionInput } from "../corrections/correction.js";
 import { CorrectionRepository } from "../corrections/correction-repository.js";
 import { PersonRepository } from "../people/person-repository.js";
+import type { FirstRelated } from "../related/related-repository.js";
 import { RelatedService } from "../related/related-service.js";
 import { searchDocument } from "../search/search.js";
 import { SectionRepository } from "../sections/section-repository.js";
@@ -81,6 +82,18 @@ export interface ArticleServiceDeps {
 	onChange?: (keys: readonly string[]) => void;
 }
 
+/** A published story with the notes under it and its "Check Also", as its page shows them. */
+export interface PublishedStory {
+	story: Article;
+	/** Corrections, updates and clarifications, oldest first. */
+	corrections: Correction[];
+	checkAlso: CheckAlsoStory | undefined;
+}
+
+function checkAlsoStory(row: FirstRelated): CheckAlsoStory {
+	return { ...row, publishedAt: new Date(row.publishedAt) };
+}
+
 /**
  * Writing and reading stories. Publishing, editing and unpublishing keep the
  * text index and the stored related stories in step, in the same transaction.
@@ -94,7 +107,7 @@ export class ArticleService {
 	private readonly correctionRepository: CorrectionRepository;
 
 	constructor(private readonly deps: ArticleServiceDeps) {
-		this.articles = new ArticleRepository(deps.db);
+		this.articles = new ArticleRepository(deps.db, deps.adapter);
 		this.correctionRepository = new CorrectionRepository(deps.db);
 		this.people = new PersonRepository(deps.db);
 		this.sections = new SectionRepository(deps.db);
@@ -341,10 +354,14 @@ export class ArticleService {
 
 	/** A published story by slug, whole, or undefined. */
 	async getPublished(slug: string): Promise<Article | undefined> {
+		return (await this.readPublished(slug))?.story;
+	}
+
+	/** A published story by slug with the notes and the "Check Also" its page shows, in one read; or undefined. */
+	async readPublished(slug: string): Promise<PublishedStory | undefined> {
 		const row = await this.articles.findPublishedBySlug(slug);
 		if (!row?.published_at) return undefined;
-		const [bylines, tags] = await Promise.all([this.people.bylinesOf(row.id), this.tags.tagsOf(row.id)]);
-		return {
+		const story: Article = {
 			id: row.id,
 			slug: row.slug,
 			status: row.status,
@@ -365,12 +382,13 @@ export class ArticleService {
 				path: row.section_path,
 				parentId: row.section_parent_id,
 			},
-			bylines,
-			tags,
+			bylines: row.bylines,
+			tags: row.tags,
 			revision: row.revision,
 			featuredMediaId: row.featured_media_id,
 			translationGroup: row.translation_group,
 		};
+		return { story, corrections: row.notes, checkAlso: row.checkAlso && checkAlsoStory(row.checkAlso) };
 	}
 
 	/**
@@ -556,7 +574,7 @@ export class ArticleService {
 	/** What a story's "Check Also" box shows: its first stored related story still published, if any. */
 	async checkAlso(articleId: number): Promise<CheckAlsoStory | undefined> {
 		const row = await this.relatedService.firstPublished(articleId);
-		return row && { ...row, publishedAt: new Date(row.publishedAt) };
+		return row && checkAlsoStory(row);
 	}
 
 	/** Published stories by id, with bylines, in no particular order. */

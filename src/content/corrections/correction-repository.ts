@@ -1,16 +1,27 @@
+import type { Expression } from "kysely";
 import type { CorrectionKind, Db } from "../../db/database.js";
 import { preparedQuery } from "../../db/prepared-query.js";
 import type { Correction } from "./correction.js";
 
 /** A story's notes, oldest first: read for every story page, so prepared once. */
-const notesOfStory = preparedQuery((db: Db, params: { articleId: number }) =>
-	db
+export const notesOfStory = preparedQuery((db: Db, params: { articleId: number }) => notesQuery(db, params.articleId));
+
+/**
+ * A story's notes, oldest first: a query of its own, or part of the story
+ * page's read, where `articleId` is the story row's column.
+ */
+export function notesQuery(db: Db, articleId: number | Expression<number>) {
+	return db
 		.selectFrom("corrections")
-		.select(["id", "kind", "body", "created_at"])
-		.where("article_id", "=", params.articleId)
-		.orderBy("created_at")
-		.orderBy("id"),
-);
+		.select(["corrections.id", "corrections.kind", "corrections.body", "corrections.created_at"])
+		.where("corrections.article_id", "=", articleId)
+		.orderBy("corrections.created_at")
+		.orderBy("corrections.id");
+}
+
+export function toCorrection(row: { id: number; kind: CorrectionKind; body: string; created_at: string }): Correction {
+	return { id: row.id, kind: row.kind, body: row.body, createdAt: new Date(row.created_at) };
+}
 
 /** SQL for the corrections table. Every method takes an optional transaction handle. */
 export class CorrectionRepository {
@@ -37,6 +48,6 @@ export class CorrectionRepository {
 	/** A story's notes, oldest first: the order a reader follows them in. */
 	async listFor(articleId: number, db: Db = this.db): Promise<Correction[]> {
 		const rows = await notesOfStory(db, { articleId });
-		return rows.map((row) => ({ id: row.id, kind: row.kind, body: row.body, createdAt: new Date(row.created_at) }));
+		return rows.map(toCorrection);
 	}
 }

@@ -1,3 +1,4 @@
+import type { Expression } from "kysely";
 import type { Db } from "../../db/database.js";
 import { preparedQuery } from "../../db/prepared-query.js";
 import type { Byline } from "../articles/article.js";
@@ -5,16 +6,24 @@ import type { Byline } from "../articles/article.js";
 const columns = ["id", "slug", "name", "job_title", "bio"] as const;
 
 /** The bylines of one story, in order: on every story page, so prepared once. */
-const bylinesOfStory = preparedQuery((db: Db, params: { articleId: number }) =>
-	db
+/**
+ * A story's bylines in order: a query of its own, or part of the story page's
+ * read, where `articleId` is the story row's column.
+ */
+export function bylinesQuery(db: Db, articleId: number | Expression<number>) {
+	return db
 		.selectFrom("article_people")
 		.innerJoin("people", "people.id", "article_people.person_id")
-		.select(["people.id", "people.slug", "people.name", "people.job_title", "people.bio"])
-		.where("article_people.article_id", "=", params.articleId)
-		.orderBy("article_people.position"),
+		.select(["people.id", "people.slug", "people.name", "people.job_title", "people.bio", "article_people.position"])
+		.where("article_people.article_id", "=", articleId)
+		.orderBy("article_people.position");
+}
+
+export const bylinesOfStory = preparedQuery((db: Db, params: { articleId: number }) =>
+	bylinesQuery(db, params.articleId),
 );
 
-function toByline(row: { id: number; slug: string; name: string; job_title: string; bio: string }): Byline {
+export function toByline(row: { id: number; slug: string; name: string; job_title: string; bio: string }): Byline {
 	return {
 		id: row.id,
 		slug: row.slug,

@@ -1,6 +1,7 @@
+import type { Expression } from "kysely";
 import type { Db } from "../../db/database.js";
 import { preparedQuery } from "../../db/prepared-query.js";
-import { openingColumn } from "../articles/article-repository.js";
+import { openingOf } from "../articles/opening.js";
 
 /** A related story as the "Check Also" box needs it; `bodyText` is its opening only. */
 export interface FirstRelated {
@@ -13,31 +14,58 @@ export interface FirstRelated {
 }
 
 /**
- * The best stored related story of an article still published, with the opening of its
- * text. The story is chosen first, reading only the short columns; then one row is read whole.
+ * The best stored related story of an article still published, with the
+ * opening of its text: a query of its own, or part of the story page's read,
+ * where `articleId` is the story row's column. The story is chosen first,
+ * reading only the short columns; then one row is read whole. Its tables are
+ * aliased so that `articleId` can name the outer "articles".
  */
-const firstPublishedRelated = preparedQuery((db: Db, params: { articleId: number }) =>
-	db
-		.selectFrom("articles")
+export function checkAlsoQuery(db: Db, articleId: number | Expression<number>) {
+	return db
+		.selectFrom("articles as check_also")
 		.select([
-			"articles.id",
-			"articles.slug",
-			"articles.headline",
-			"articles.language",
-			"articles.published_at",
-			openingColumn,
+			"check_also.id",
+			"check_also.slug",
+			"check_also.headline",
+			"check_also.language",
+			"check_also.published_at",
+			openingOf("check_also"),
 		])
-		.where("articles.id", "=", (eb) =>
+		.where("check_also.id", "=", (eb) =>
 			eb
 				.selectFrom("related")
 				.innerJoin("articles as candidate", "candidate.id", "related.related_id")
 				.select("related.related_id")
-				.where("related.article_id", "=", params.articleId)
+				.where("related.article_id", "=", articleId)
 				.where("candidate.status", "=", "published")
 				.orderBy("related.rank")
 				.limit(1),
-		),
+		);
+}
+
+export const firstPublishedRelated = preparedQuery((db: Db, params: { articleId: number }) =>
+	checkAlsoQuery(db, params.articleId),
 );
+
+/** A row of `checkAlsoQuery` as the "Check Also" box takes it; undefined for a story with no date. */
+export function toFirstRelated(row: {
+	id: number;
+	slug: string;
+	headline: string;
+	language: string;
+	published_at: string | null;
+	opening: string;
+}): FirstRelated | undefined {
+	if (!row.published_at) return undefined;
+	return {
+		id: row.id,
+		slug: row.slug,
+		headline: row.headline,
+		language: row.language,
+		publishedAt: row.published_at,
+		bodyText: row.opening,
+	};
+}
 
 /** SQL for the stored "Check Also" lists. */
 export class RelatedRepository {
@@ -65,15 +93,7 @@ export class RelatedRepository {
 	 */
 	async firstPublished(articleId: number): Promise<FirstRelated | undefined> {
 		const [row] = await firstPublishedRelated(this.db, { articleId });
-		if (!row?.published_at) return undefined;
-		return {
-			id: row.id,
-			slug: row.slug,
-			headline: row.headline,
-			language: row.language,
-			publishedAt: row.published_at,
-			bodyText: row.opening,
-		};
+		return row && toFirstRelated(row);
 	}
 
 	/** The stored related stories of `articleId` that are still published, best first. */

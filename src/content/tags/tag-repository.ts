@@ -1,16 +1,24 @@
+import type { Expression } from "kysely";
 import type { Db } from "../../db/database.js";
 import { preparedQuery } from "../../db/prepared-query.js";
 import type { TagRef } from "../articles/article.js";
 
 /** The tags of one story, in order: on every story page, so prepared once. */
-const tagsOfStory = preparedQuery((db: Db, params: { articleId: number }) =>
-	db
+export const tagsOfStory = preparedQuery((db: Db, params: { articleId: number }) =>
+	tagsQuery(db, params.articleId).select(["tags.id", "tags.slug", "tags.name"]),
+);
+
+/**
+ * A story's tag links in order, to select from: a query of its own, or part
+ * of the story page's read, where `articleId` is the story row's column.
+ */
+export function tagsQuery(db: Db, articleId: number | Expression<number>) {
+	return db
 		.selectFrom("article_tags")
 		.innerJoin("tags", "tags.id", "article_tags.tag_id")
-		.select(["tags.id", "tags.slug", "tags.name"])
-		.where("article_tags.article_id", "=", params.articleId)
-		.orderBy("article_tags.position"),
-);
+		.where("article_tags.article_id", "=", articleId)
+		.orderBy("article_tags.position");
+}
 
 /** How many tags, and languages, the prepared query for tag names takes. */
 const PREPARED_TAGS = 8;

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/sqlite";
 import type { Database, Db } from "../database.js";
 
 /**
@@ -42,12 +43,32 @@ export interface ArchiveMatcher {
  */
 export const SEARCH_WINDOW = 1000;
 
+/** A column built by `jsonArrayFrom` or `jsonObjectFrom`, as a value. */
+export function fromJson<T>(column: T | string): T {
+	return typeof column === "string" ? (JSON.parse(column) as T) : column;
+}
+
 /**
  * What differs between the databases Dateline runs on. Each dialect folder
  * implements this once; services only ever see this interface.
  */
 export interface DialectAdapter {
 	readonly name: "sqlite" | "postgres";
+	/**
+	 * A subquery's rows as one JSON array column (`[]` when none), and one row as
+	 * a JSON object (null when none), so a page's lists come back with its row in
+	 * one statement. Read the column with `fromJson`: SQLite returns JSON text,
+	 * PostgreSQL the parsed value.
+	 */
+	jsonArrayFrom: typeof jsonArrayFrom;
+	jsonObjectFrom: typeof jsonObjectFrom;
+	/**
+	 * Whether a page's several reads are better folded into one statement: true
+	 * where each statement is a round trip to a server (PostgreSQL), false where
+	 * it is a call into the process (SQLite), and building and parsing JSON
+	 * would cost what fewer statements save.
+	 */
+	readonly foldsPageReads: boolean;
 	/** Creates the dialect-specific schema (full-text index) inside a migration. */
 	createTextIndex(db: Kysely<unknown>): Promise<void>;
 	dropTextIndex(db: Kysely<unknown>): Promise<void>;

@@ -228,7 +228,7 @@ export class WordPressImport {
 		private readonly deps: WordPressImportDeps,
 		private readonly options: WordPressImportOptions,
 	) {
-		this.articles = new ArticleRepository(deps.db);
+		this.articles = new ArticleRepository(deps.db, deps.adapter);
 		this.revisions = new RevisionRepository(deps.db);
 		this.mediaRows = new MediaRepository(deps.db);
 		this.report = {

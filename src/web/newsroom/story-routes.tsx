@@ -408,7 +408,7 @@ export function storyRoutes(deps: StoryRoutesDeps) {
 			return articleView({ services: deps.services, config: deps.config, renderer: deps.renderer }, story, {
 				corrections: [],
 				image,
-				checkAlso: false,
+				checkAlso: null,
 				noindex: true,
 			});
 		}

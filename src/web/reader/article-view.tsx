@@ -1,7 +1,14 @@
 import type { VNode } from "preact";
 import { articleKey } from "../../cache/purge-bus.js";
 import type { Config } from "../../config.js";
-import { type Article, articlePath, authorPath, sectionPath, tagPath } from "../../content/articles/article.js";
+import {
+	type Article,
+	articlePath,
+	authorPath,
+	type CheckAlsoStory,
+	sectionPath,
+	tagPath,
+} from "../../content/articles/article.js";
 import { excerpt } from "../../content/text.js";
 import type { Services } from "../../services.js";
 import { en, type MessageKey, translator } from "./messages.js";
@@ -29,8 +36,8 @@ export function languageName(tag: string): string {
 export interface ArticleExtras {
 	corrections: ArticlePageModel["corrections"];
 	image: ArticlePageModel["image"];
-	/** Whether to look up the stored related story (a preview has none). */
-	checkAlso: boolean;
+	/** The story's "Check Also", read with it (a preview has none). */
+	checkAlso: CheckAlsoStory | null;
 	/** A newsroom preview is not for search engines. */
 	noindex?: boolean;
 }
@@ -48,7 +55,7 @@ export async function articleView(
 	const canonical = articlePath(story, config.timeZone);
 	const site = await renderer.site();
 	const ctx = await renderer.context(story.language, sectionPath(story.section));
-	const related = extras.checkAlso ? await services.articles.checkAlso(story.id) : undefined;
+	const related = extras.checkAlso;
 	// The page is in the story's language, and so are its section and tag names where they have one.
 	const chain = await renderer.sectionChain(story.section.id, story.language);
 	const section = chain[chain.length - 1];

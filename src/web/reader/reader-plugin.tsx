@@ -38,9 +38,8 @@ export interface ReaderOptions {
 	services: Services;
 	config: Pick<Config, "timeZone" | "publicUrl">;
 	renderer: ReaderRenderer;
-	/** Reads a story page needs from other domains (corrections, media). */
+	/** Reads a story page needs from other domains (media). */
 	extras: {
-		corrections(articleId: number): Promise<ArticlePageModel["corrections"]>;
 		image(story: Article): Promise<ArticlePageModel["image"]>;
 	};
 }
@@ -170,20 +169,20 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 	}
 
 	async function article(reply: FastifyReply, route: Extract<ReaderRoute, { kind: "article" }>, pathname: string) {
-		const story = await services.articles.getPublished(route.slug);
-		if (!story) {
+		const read = await services.articles.readPublished(route.slug);
+		if (!read) {
 			const moved = await services.articles.redirectFor(pathname);
 			if (moved) return reply.redirect(moved, 301);
 			throw new AppError("ERR_ARTICLE_NOT_FOUND");
 		}
+		const { story } = read;
 		const canonical = articlePath(story, config.timeZone);
 		const { yyyy, mm, dd } = datePartsIn(story.publishedAt, config.timeZone);
 		if (yyyy !== route.yyyy || mm !== route.mm || dd !== route.dd) return reply.redirect(canonical, 301);
-		const [corrections, image] = await Promise.all([options.extras.corrections(story.id), options.extras.image(story)]);
 		const { page, keys } = await articleView({ services, config, renderer: options.renderer }, story, {
-			corrections,
-			image,
-			checkAlso: true,
+			corrections: read.corrections,
+			image: await options.extras.image(story),
+			checkAlso: read.checkAlso ?? null,
 		});
 		return send(reply, 200, page, keys);
 	}

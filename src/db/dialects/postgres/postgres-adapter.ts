@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { Db } from "../../database.js";
 import { type DialectAdapter, SEARCH_WINDOW, type TextDocument, type TextHit } from "../dialect.js";
 
@@ -54,6 +55,9 @@ function toQueryText(terms: readonly string[], operator: "&" | "|"): string | nu
  */
 export const postgresAdapter: DialectAdapter = {
 	name: "postgres",
+	jsonArrayFrom,
+	jsonObjectFrom,
+	foldsPageReads: true,
 
 	async createTextIndex(db: Kysely<unknown>) {
 		// No foreign key to articles, as with SQLite's FTS5 table: the services add and remove documents.

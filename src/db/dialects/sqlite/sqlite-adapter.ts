@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/sqlite";
 import type { Db } from "../../database.js";
 import { type DialectAdapter, SEARCH_WINDOW, type TextDocument, type TextHit } from "../dialect.js";
 import { Fts5ArchiveMatcher } from "./fts5-archive-matcher.js";
@@ -22,6 +23,9 @@ function toMatchExpression(terms: readonly string[], operator: "AND" | "OR"): st
 /** SQLite: FTS5 with the unicode61 tokenizer folding diacritics, and fts5vocab for document frequencies. */
 export const sqliteAdapter: DialectAdapter = {
 	name: "sqlite",
+	jsonArrayFrom,
+	jsonObjectFrom,
+	foldsPageReads: false,
 
 	async createTextIndex(db: Kysely<unknown>) {
 		await sql`CREATE VIRTUAL TABLE article_fts USING fts5(headline, body, tokenize = 'unicode61 remove_diacritics 2')`.execute(
