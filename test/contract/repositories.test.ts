@@ -11,6 +11,7 @@ import { SearchService } from "../../src/content/search/search-service.js";
 import { SectionRepository } from "../../src/content/sections/section-repository.js";
 import { SyndicationRepository } from "../../src/content/syndication/syndication-repository.js";
 import { TagRepository } from "../../src/content/tags/tag-repository.js";
+import { TagService } from "../../src/content/tags/tag-service.js";
 import { SEARCH_WINDOW } from "../../src/db/dialects/dialect.js";
 import { type ContractDatabase, dialects, skippedDialects } from "./dialects.js";
 
@@ -292,7 +293,15 @@ describe.each(dialects)("repositories on $name", (dialect) => {
 				["A", "a desk"],
 				["B", "b desk"],
 			]);
-			expect(read?.tags).toEqual([z, y]);
+			expect(read?.tags.map(({ id, slug, name }) => ({ id, slug, name }))).toEqual([z, y]);
+			// Shown in the page's language where the tag has a name in it ("fa-AF", else "fa"), whether or not the read brought the names.
+			await tags.setName({ tagId: z.id, language: "fa", name: "زد" });
+			await tags.setName({ tagId: y.id, language: "ps", name: "وای" });
+			const named = await articles.findPublishedBySlug("main");
+			if (database.adapter.foldsPageReads)
+				expect(named?.tags.map((tag) => tag.names)).toEqual([{ fa: "زد" }, { ps: "وای" }]);
+			const localized = await new TagService(database.db).localize(named?.tags ?? [], "fa-AF");
+			expect(localized.map((tag) => tag.name)).toEqual(["زد", "Y"]);
 			expect(read?.notes.map((note) => [note.kind, note.body, note.createdAt.toISOString()])).toEqual([
 				["correction", "Earlier", "2026-03-02T00:00:00.000Z"],
 				["update", "Later", "2026-03-03T00:00:00.000Z"],

@@ -133,9 +133,9 @@ function storyRow(db: Db, slug: string) {
 const storyBySlug = preparedQuery((db: Db, params: { slug: string }) => storyRow(db, params.slug));
 
 /**
- * The story row with, as JSON columns, its bylines, its tags, its notes and
- * its "Check Also": one statement where there were five, four of them one
- * after another. Prepared once per dialect, whose JSON functions it uses.
+ * The story row with, as JSON columns, its bylines, its tags (with their
+ * names in every language), its notes and its "Check Also": one statement
+ * where there were six, five of them one after another. Prepared once per dialect, whose JSON functions it uses.
  */
 function foldedStoryBySlug(adapter: DialectAdapter) {
 	return preparedQuery((db: Db, params: { slug: string }) =>
@@ -143,7 +143,20 @@ function foldedStoryBySlug(adapter: DialectAdapter) {
 			adapter.jsonArrayFrom(bylinesQuery(db, eb.ref("articles.id"))).as("bylines"),
 			adapter
 				.jsonArrayFrom(
-					tagsQuery(db, eb.ref("articles.id")).select(["tags.id", "tags.slug", "tags.name", "article_tags.position"]),
+					tagsQuery(db, eb.ref("articles.id")).select((tag) => [
+						"tags.id",
+						"tags.slug",
+						"tags.name",
+						"article_tags.position",
+						adapter
+							.jsonArrayFrom(
+								tag
+									.selectFrom("tag_names")
+									.select(["tag_names.language", "tag_names.name"])
+									.whereRef("tag_names.tag_id", "=", "tags.id"),
+							)
+							.as("names"),
+					]),
 				)
 				.as("tags"),
 			adapter.jsonArrayFrom(notesQuery(db, eb.ref("articles.id"))).as("notes"),
@@ -253,7 +266,12 @@ export class ArticleRepository {
 			return {
 				...story,
 				bylines: inPosition(fromJson(bylines)).map(toByline),
-				tags: inPosition(fromJson(tags)).map(({ id, slug, name }) => ({ id, slug, name })),
+				tags: inPosition(fromJson(tags)).map(({ id, slug, name, names }) => ({
+					id,
+					slug,
+					name,
+					names: Object.fromEntries(names.map((named) => [named.language, named.name])),
+				})),
 				notes: fromJson(notes)
 					.map(toCorrection)
 					.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id),

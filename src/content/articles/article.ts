@@ -16,6 +16,8 @@ export interface TagRef {
 	id: number;
 	slug: string;
 	name: string;
+	/** The tag's names in other languages, by language tag, where they were read with it (a story page on PostgreSQL). */
+	names?: Readonly<Record<string, string>>;
 }
 
 export interface SectionRef {

@@ -36,13 +36,19 @@ export class TagService {
 	}
 
 	/** `tags` with each name in `language` ("fa-AF", else "fa") where the tag has one there. */
-	async localize<T extends { id: number; name: string }>(tags: readonly T[], language: string): Promise<T[]> {
+	async localize<T extends { id: number; name: string; names?: Readonly<Record<string, string>> }>(
+		tags: readonly T[],
+		language: string,
+	): Promise<T[]> {
 		if (tags.length === 0) return [];
 		const fallbacks = languageFallbacks(language);
-		const stored = await this.tags.namesIn(
-			tags.map((tag) => tag.id),
-			fallbacks,
-		);
+		// Names read with the tags (a story page on PostgreSQL) need no query.
+		const stored = tags.every((tag) => tag.names)
+			? new Map(tags.map((tag) => [tag.id, new Map(Object.entries(tag.names ?? {}))]))
+			: await this.tags.namesIn(
+					tags.map((tag) => tag.id),
+					fallbacks,
+				);
 		return tags.map((tag) => {
 			const names = stored.get(tag.id);
 			const name = names && fallbacks.map((candidate) => names.get(candidate)).find((found) => found !== undefined);
