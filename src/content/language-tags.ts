@@ -6,8 +6,19 @@
 /** A language tag such as "en", "fa-AF", "ps" or "zh-Hant": BCP 47 in shape, not checked against the registry. */
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
+/** Tags already made canonical: a site uses a handful, and ICU's canonicalisation runs on every page. */
+const canonicalSpellings = new Map<string, string | undefined>();
+const REMEMBERED_SPELLINGS = 256;
+
 /** The canonical spelling of a language tag ("fa-af" → "fa-AF"), or undefined when it is not one. */
 export function canonicalLanguageTag(tag: string): string | undefined {
+	if (canonicalSpellings.has(tag)) return canonicalSpellings.get(tag);
+	const canonical = canonicalSpelling(tag);
+	if (canonicalSpellings.size < REMEMBERED_SPELLINGS) canonicalSpellings.set(tag, canonical);
+	return canonical;
+}
+
+function canonicalSpelling(tag: string): string | undefined {
 	const trimmed = tag.trim();
 	if (!LANGUAGE_TAG.test(trimmed)) return undefined;
 	try {

@@ -59,6 +59,13 @@ describe("excerpt", () => {
 		expect(cut).toBe("one two three…");
 	});
 
+	it("cuts only text longer than the limit", () => {
+		const words = (count: number) => Array.from({ length: count }, (_, i) => `w${i + 1}`).join(" ");
+		expect(excerpt(words(25))).toBe(words(25));
+		expect(excerpt(words(26))).toBe(`${words(25)}…`);
+		expect(excerpt(`  ${words(3)}\n\n  `, 3)).toBe(words(3));
+	});
+
 	it("leaves short text whole, with no ellipsis", () => {
 		expect(excerpt("Short text here.")).toBe("Short text here.");
 		expect(excerpt("   ")).toBe("");

@@ -61,7 +61,8 @@ const TRAILING_PUNCTUATION = /[\s,;:.!?—–-]+$/u;
  * when anything was cut; shorter text is returned whole.
  */
 export function excerpt(text: string, words = 25): string {
-	const all = text.trim().split(/\s+/u);
+	// One word more than kept is enough to know the text goes on.
+	const all = text.trim().split(/\s+/u, words + 1);
 	if (all.length === 0 || all[0] === "") return "";
 	if (all.length <= words) return all.join(" ");
 	return `${all.slice(0, words).join(" ").replace(TRAILING_PUNCTUATION, "")}…`;
