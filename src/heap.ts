@@ -16,18 +16,18 @@ export const HEAP_GROWING_PERCENT = 100;
 
 const FLAG = "--heap-growing-percent";
 
-/** Whether the operator set the growth factor already, on the command line or in NODE_OPTIONS. */
-export function heapGrowthChosen(execArgv: readonly string[], nodeOptions: string | undefined): boolean {
-	const given = [...execArgv, ...(nodeOptions ?? "").split(/\s+/)];
-	return given.some((arg) => arg === FLAG || arg.startsWith(`${FLAG}=`) || arg.replaceAll("_", "-").startsWith(FLAG));
+/**
+ * Whether the operator set the growth factor already, on node's command line
+ * (`node --heap-growing-percent=0 bin/dateline.js serve` gives V8 its own
+ * choice back). Node refuses the flag in NODE_OPTIONS, so only the command line can carry it.
+ */
+export function heapGrowthChosen(execArgv: readonly string[]): boolean {
+	return execArgv.some((arg) => arg.replaceAll("_", "-").split("=")[0] === FLAG);
 }
 
 /** Keeps a serving process's heap near twice its live size, unless the operator chose otherwise. Returns whether it did. */
-export function keepHeapNearLive(
-	execArgv: readonly string[] = process.execArgv,
-	nodeOptions: string | undefined = process.env.NODE_OPTIONS,
-): boolean {
-	if (heapGrowthChosen(execArgv, nodeOptions)) return false;
+export function keepHeapNearLive(execArgv: readonly string[] = process.execArgv): boolean {
+	if (heapGrowthChosen(execArgv)) return false;
 	v8.setFlagsFromString(`${FLAG}=${HEAP_GROWING_PERCENT}`);
 	return true;
 }
