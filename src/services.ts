@@ -2,7 +2,6 @@ import type { PurgeBus } from "./cache/purge-bus.js";
 import type { Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import { ArticleService } from "./content/articles/article-service.js";
-import { CorrectionService } from "./content/corrections/correction-service.js";
 import { FrontPageService } from "./content/front-page/front-page-service.js";
 import { MediaService } from "./content/media/media-service.js";
 import { PageService } from "./content/pages/page-service.js";
@@ -26,7 +25,6 @@ export interface Services {
 	search: SearchService;
 	syndication: SyndicationService;
 	media: MediaService;
-	corrections: CorrectionService;
 	frontPage: FrontPageService;
 	pages: PageService;
 }
@@ -69,7 +67,6 @@ export function createServices(deps: {
 			dataDir: deps.config.dataDir,
 			maxUploadBytes: deps.config.maxUploadBytes,
 		}),
-		corrections: new CorrectionService({ db: deps.db }),
 		pages: new PageService({ db: deps.db }),
 		frontPage: new FrontPageService({
 			db: deps.db,

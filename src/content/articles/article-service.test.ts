@@ -98,3 +98,44 @@ describe("ArticleService", () => {
 		expect(row.body_text).toBe("A bold claim.\n\n<script>x()</script>\n\none\n\ntwo");
 	});
 });
+
+describe("ArticleService.readPublished", () => {
+	async function published(headline: string): Promise<number> {
+		const id = await draft(headline);
+		await site.services.articles.publish(id);
+		return id;
+	}
+
+	it("brings a story's notes oldest first, and only that story's", async () => {
+		const story = await published("first");
+		const other = await published("second");
+		const start = site.clock.now().getTime();
+		site.clock.set(new Date(start + 60_000));
+		await site.services.articles.addCorrection(story, { kind: "correction", body: "The date was wrong." });
+		site.clock.set(new Date(start + 120_000));
+		await site.services.articles.addCorrection(story, { kind: "clarification", body: "The quote was Ahmadi's." });
+		await site.services.articles.addCorrection(other, { kind: "update", body: "Elsewhere." });
+
+		const read = await site.services.articles.readPublished("first");
+		expect(read?.story.id).toBe(story);
+		expect(read?.corrections).toEqual([
+			{ id: expect.any(Number), kind: "correction", body: "The date was wrong.", createdAt: new Date(start + 60_000) },
+			{
+				id: expect.any(Number),
+				kind: "clarification",
+				body: "The quote was Ahmadi's.",
+				createdAt: new Date(start + 120_000),
+			},
+		]);
+		expect(read?.story.bylines.map((byline) => byline.name)).toEqual(["Farida Amiri"]);
+		expect(await site.services.articles.readPublished("no-such-story")).toBeUndefined();
+	});
+
+	it("shows the time a note moved the story's updated time to, which the page and structured data read", async () => {
+		const story = await published("third");
+		const when = new Date(site.clock.now().getTime() + 3_600_000);
+		site.clock.set(when);
+		await site.services.articles.addCorrection(story, { kind: "update", body: "More news." });
+		expect((await site.services.articles.getPublished("third"))?.updatedAt).toEqual(when);
+	});
+});

@@ -328,11 +328,6 @@ export class ArticleService {
 		});
 	}
 
-	/** The corrections, updates and clarifications under a story, oldest first. */
-	async corrections(articleId: number): Promise<Correction[]> {
-		return this.correctionRepository.listFor(articleId);
-	}
-
 	/** Takes a published story off the public site; stories that pointed to it get a new "Check Also". */
 	async unpublish(id: number, options: WriteOptions = {}): Promise<void> {
 		await this.changing(id, options, async (trx) => {

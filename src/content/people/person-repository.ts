@@ -77,11 +77,6 @@ export class PersonRepository {
 		return rows.map(toByline);
 	}
 
-	/** One story's bylines, in order. */
-	async bylinesOf(articleId: number): Promise<Byline[]> {
-		return (await bylinesOfStory(this.db, { articleId })).map(toByline);
-	}
-
 	/** Bylines of each article, in byline order. */
 	async bylinesFor(articleIds: readonly number[]): Promise<Map<number, Byline[]>> {
 		const result = new Map<number, Byline[]>();

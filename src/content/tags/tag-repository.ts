@@ -117,11 +117,6 @@ export class TagRepository {
 		return db.selectFrom("tags").select(["id", "slug", "name"]).where("id", "=", id).executeTakeFirst();
 	}
 
-	/** One story's tags, in order. */
-	async tagsOf(articleId: number): Promise<TagRef[]> {
-		return tagsOfStory(this.db, { articleId });
-	}
-
 	/** Tags of each article, in the order the editor gave them. */
 	async tagsFor(articleIds: readonly number[]): Promise<Map<number, TagRef[]>> {
 		const result = new Map<number, TagRef[]>();
