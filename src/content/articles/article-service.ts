@@ -566,12 +566,6 @@ export class ArticleService {
 		return { items: await this.withBylines(rows), total };
 	}
 
-	/** What a story's "Check Also" box shows: its first stored related story still published, if any. */
-	async checkAlso(articleId: number): Promise<CheckAlsoStory | undefined> {
-		const row = await this.relatedService.firstPublished(articleId);
-		return row && checkAlsoStory(row);
-	}
-
 	/** Published stories by id, with bylines, in no particular order. */
 	async summariesByIds(ids: readonly number[]): Promise<ArticleSummary[]> {
 		return this.withBylines(await this.articles.summariesByIds(ids));

@@ -87,15 +87,6 @@ export class RelatedRepository {
 			.execute();
 	}
 
-	/**
-	 * The best stored related story of `articleId` still published, with the
-	 * opening of its text (enough for an excerpt), in one query.
-	 */
-	async firstPublished(articleId: number): Promise<FirstRelated | undefined> {
-		const [row] = await firstPublishedRelated(this.db, { articleId });
-		return row && toFirstRelated(row);
-	}
-
 	/** The stored related stories of `articleId` that are still published, best first. */
 	async publishedRelatedIds(articleId: number, limit: number): Promise<number[]> {
 		const rows = await this.db

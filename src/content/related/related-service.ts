@@ -1,7 +1,7 @@
 import { type Db, inTransaction } from "../../db/database.js";
 import type { ArchiveMatcher, DialectAdapter, TextHit } from "../../db/dialects/dialect.js";
 import { keyTerms, rankRelated, termCounts } from "./related.js";
-import { type FirstRelated, RelatedRepository } from "./related-repository.js";
+import { RelatedRepository } from "./related-repository.js";
 
 /** How many related stories are stored per story; the page shows the first. */
 const STORED_RELATED = 5;
@@ -191,10 +191,6 @@ export class RelatedService {
 				}
 			});
 		}
-	}
-
-	async firstPublished(articleId: number): Promise<FirstRelated | undefined> {
-		return this.related.firstPublished(articleId);
 	}
 
 	async relatedIds(articleId: number, limit: number): Promise<number[]> {

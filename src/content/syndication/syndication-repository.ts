@@ -133,13 +133,6 @@ export class SyndicationRepository {
 		return row?.modified ?? null;
 	}
 
-	async countPublished(db: Db = this.db): Promise<number> {
-		const row = await this.matching(db, {}, PUBLISHED)
-			.select((eb) => eb.fn.countAll<number>().as("count"))
-			.executeTakeFirstOrThrow();
-		return Number(row.count);
-	}
-
 	/** A slice of all published stories in id order, which new stories do not reshuffle. */
 	async sitemapSlice(page: { limit: number; offset: number }, db: Db = this.db): Promise<SitemapStoryRow[]> {
 		return this.matching(db, {}, PUBLISHED)
