@@ -16,6 +16,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
+import { measurePageCost } from "./page-cost.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const quick = process.argv.includes("--quick");
@@ -417,6 +418,14 @@ async function benchmark(target, archive, scratch) {
 			cachedToBare: ceiling > 0 ? runs[1].requestsPerSecond / ceiling : 0,
 			uncachedToBare: ceiling > 0 ? runs[2].requestsPerSecond / ceiling : 0,
 		};
+		// The story page's own work, measured here with the servers idle, against what a request may cost.
+		process.stdout.write("  measuring the uncached story page's own work, without HTTP…\n");
+		const slug = link.split("/")[4];
+		const pageCost = {
+			...(await measurePageCost({ root, env: target.env, slug })),
+			servedMicroseconds: microsecondsPer(runs[2].requestsPerSecond),
+			budgetMicroseconds: microsecondsPer(TARGETS.uncachedRatio * ceiling),
+		};
 		const onHeaders = cacheHeaders(article.headers);
 		const offHeaders = cacheHeaders(uncachedArticle.headers);
 		const cacheDetected =
@@ -468,6 +477,7 @@ async function benchmark(target, archive, scratch) {
 			pageWeight,
 			runs,
 			ratios: { cachedToBare: round(ratios.cachedToBare, 3), uncachedToBare: round(ratios.uncachedToBare, 3) },
+			pageCost,
 			memory,
 			targets,
 		};
@@ -514,6 +524,11 @@ function freshSearches(markup) {
 			`only ${paths.length} distinct searches from the article; run 7 needs more than ${KEPT_SEARCH_PAGES}`,
 		);
 	return paths;
+}
+
+/** The time one request may take on one core at `requestsPerSecond`, in microseconds. */
+function microsecondsPer(requestsPerSecond) {
+	return requestsPerSecond > 0 ? Math.round(1e6 / requestsPerSecond) : null;
 }
 
 function round(value, digits) {
@@ -568,6 +583,14 @@ function printSection(section) {
 		section.pageCache.detected
 			? `page cache: detected (cache-on headers: ${JSON.stringify(section.pageCache.cacheOnHeaders)})`
 			: "page cache: not detected — runs 2 and 3 measure the same uncached code path (no page cache in this build)",
+	);
+	const cost = section.pageCost;
+	const phases = cost.microsecondsPerPage;
+	out.push(
+		`uncached story page, µs per request: served ${cost.servedMicroseconds} (run 3); ratio ${TARGETS.uncachedRatio} allows ${cost.budgetMicroseconds}`,
+	);
+	out.push(
+		`  its own work, no HTTP: read ${phases.read} + view ${phases.view} + render ${phases.render} + bytes/ETag ${phases.bytes} = ${phases.sum}`,
 	);
 	out.push(
 		`page weight: ${section.pageWeight.htmlGzipBytes} B HTML + ${section.pageWeight.cssGzipBytes} B CSS gzip = ${section.pageWeight.totalGzipBytes} B`,
