@@ -78,6 +78,10 @@ export const errorCatalog = {
 		status: 503,
 		message: "The database cannot be reached just now. Nothing was saved; please try again in a moment.",
 	},
+	ERR_SEARCH_BUSY: {
+		status: 503,
+		message: "Too many searches are running just now; please try again in a moment.",
+	},
 	ERR_IMPORT_MALFORMED: { status: 400, message: "The import file is not well-formed XML." },
 	ERR_IMPORT_NOT_WXR: { status: 400, message: "The import file is not a WordPress export (WXR)." },
 	ERR_JSON_SYNTAX: { status: 400, message: "The file is not valid JSON." },

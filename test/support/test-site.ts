@@ -8,6 +8,7 @@ import { PurgeBus } from "../../src/cache/purge-bus.js";
 import { type Clock, fixedClock } from "../../src/clock.js";
 import type { Config } from "../../src/config.js";
 import type { Db } from "../../src/db/database.js";
+import type { DialectAdapter } from "../../src/db/dialects/dialect.js";
 import { openSqlite } from "../../src/db/dialects/sqlite/open-sqlite.js";
 import { sqliteAdapter } from "../../src/db/dialects/sqlite/sqlite-adapter.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
@@ -33,7 +34,15 @@ export interface TestSite {
 export const TEST_NOW = new Date("2026-03-15T09:30:00.000Z");
 
 /** A migrated SQLite database in a fresh temporary directory, with services and an app that is not listening. */
-export async function createTestSite(options: { demo?: boolean; config?: Partial<Config> } = {}): Promise<TestSite> {
+export async function createTestSite(
+	options: {
+		demo?: boolean;
+		config?: Partial<Config>;
+		/** The dialect adapter the services and the app use; SQLite's when not given (a test may wrap it). */
+		adapter?: DialectAdapter;
+	} = {},
+): Promise<TestSite> {
+	const adapter = options.adapter ?? sqliteAdapter;
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-test-"));
 	const db = openSqlite(path.join(dataDir, "dateline.sqlite"));
 	await migrateToLatest(db, sqliteAdapter);
@@ -52,15 +61,15 @@ export async function createTestSite(options: { demo?: boolean; config?: Partial
 		...options.config,
 	};
 	const purge = new PurgeBus();
-	const services = createServices({ db, adapter: sqliteAdapter, clock, config, purge });
+	const services = createServices({ db, adapter, clock, config, purge });
 	if (options.demo) await seedDemo(services, clock);
-	const { app, cache } = await buildSite({ db, adapter: sqliteAdapter, config, clock, passwordCost: 2 ** 10, purge });
+	const { app, cache } = await buildSite({ db, adapter, config, clock, passwordCost: 2 ** 10, purge });
 	return {
 		db,
 		services,
 		newsroom: createNewsroomServices({
 			db,
-			adapter: sqliteAdapter,
+			adapter,
 			clock,
 			articles: services.articles,
 			timeZone: config.timeZone,

@@ -126,6 +126,49 @@ describe("kept search results", () => {
 		expect(searches).toBe(before + 1);
 	});
 
+	it("lets searches take turns: one past the waiting ones is refused at once, a repeated one joins its twin", async () => {
+		// Each search that reaches the database holds until the test lets it go.
+		const holds: (() => void)[] = [];
+		const held: DialectAdapter = {
+			...sqliteAdapter,
+			searchAllTerms: async (db, query) => {
+				searches += 1;
+				await new Promise<void>((resolve) => holds.push(resolve));
+				return sqliteAdapter.searchAllTerms(db, query);
+			},
+		};
+		const limited = new SearchService({
+			db: site.db,
+			adapter: held,
+			clock: site.clock,
+			articles: site.services.articles,
+			purge: site.purge,
+			limit: { running: 1, waiting: 1 },
+		});
+		const running = limited.search("kunar");
+		const waiting = limited.search("kabul");
+		const twin = limited.search("KABUL");
+		await expect(limited.search("talks")).rejects.toMatchObject({ code: "ERR_SEARCH_BUSY", status: 503 });
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(searches).toBe(1);
+
+		holds.shift()?.();
+		await running;
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(searches).toBe(2);
+		holds.shift()?.();
+		expect((await waiting).total).toBe(1);
+		expect((await twin).query.text).toBe("KABUL");
+		expect(searches).toBe(2);
+
+		// The refused search was not kept: asked again, it runs.
+		const again = limited.search("talks");
+		await new Promise((resolve) => setImmediate(resolve));
+		holds.shift()?.();
+		expect((await again).total).toBe(1);
+		expect(searches).toBe(3);
+	});
+
 	it("keeps nothing without a purge bus to say when content changes", async () => {
 		const unkept = new SearchService({
 			db: site.db,

@@ -3,6 +3,7 @@ import type { PurgeBus } from "../../cache/purge-bus.js";
 import type { Clock } from "../../clock.js";
 import type { Db } from "../../db/database.js";
 import type { DialectAdapter } from "../../db/dialects/dialect.js";
+import { WorkLimit } from "../../work-limit.js";
 import type { ArticleSummary } from "../articles/article.js";
 import type { ArticleService } from "../articles/article-service.js";
 import { type ParsedQuery, parseQuery, type SnippetPart, snippet } from "./search.js";
@@ -27,6 +28,8 @@ export interface SearchPage {
 const CACHED_PAGES = 256;
 /** A kept page is recomputed after this long, as the recency nudge moves with the clock. */
 const CACHED_FOR_MS = 60_000;
+/** Searches that may wait for a turn (beside the dialect's `searchesAtOnce` running); one more is refused at once (ERR_SEARCH_BUSY, 503). */
+export const SEARCHES_WAITING = 64;
 
 /**
  * Reader search over published stories: every word must appear; ranked by
@@ -37,9 +40,14 @@ const CACHED_FOR_MS = 60_000;
  * change (the purge bus carries every one, from every node) drops them all, so
  * a kept page never shows a story that was edited or unpublished since.
  * Distinct queries cannot grow memory past CACHED_PAGES.
+ *
+ * Searches that reach the database take turns (see WorkLimit): a flood of
+ * distinct searches waits, or is refused with ERR_SEARCH_BUSY, instead of
+ * holding up every other page of the site.
  */
 export class SearchService {
 	private readonly kept = new LruMap<string, { page: Promise<SearchPage>; until: number }>(CACHED_PAGES);
+	private readonly turns: WorkLimit;
 
 	constructor(
 		private readonly deps: {
@@ -50,9 +58,16 @@ export class SearchService {
 			pageSize?: number;
 			/** Where content changes are announced; without it nothing is kept. */
 			purge?: PurgeBus;
+			/** Searches at once and waiting; the dialect's `searchesAtOnce` and SEARCHES_WAITING when not given. */
+			limit?: { running: number; waiting: number };
 		},
 	) {
 		deps.purge?.subscribe(() => this.kept.clear());
+		this.turns = new WorkLimit(
+			deps.limit?.running ?? deps.adapter.searchesAtOnce,
+			deps.limit?.waiting ?? SEARCHES_WAITING,
+			"ERR_SEARCH_BUSY",
+		);
 	}
 
 	/** How many result pages are kept now (at most CACHED_PAGES). */
@@ -83,7 +98,11 @@ export class SearchService {
 		return entry.page;
 	}
 
-	private async find(query: ParsedQuery, page: number): Promise<SearchPage> {
+	private find(query: ParsedQuery, page: number): Promise<SearchPage> {
+		return this.turns.run(() => this.findNow(query, page));
+	}
+
+	private async findNow(query: ParsedQuery, page: number): Promise<SearchPage> {
 		const { total, more, hits } = await this.deps.adapter.searchAllTerms(this.deps.db, {
 			terms: query.terms,
 			limit: this.pageSize,

@@ -69,6 +69,12 @@ export interface DialectAdapter {
 	 * would cost what fewer statements save.
 	 */
 	readonly foldsPageReads: boolean;
+	/**
+	 * Reader searches a node runs at once (see SearchService). SQLite runs each
+	 * statement on the thread that answers every request, so one at a time lets
+	 * other pages through between them; PostgreSQL works in its own processes.
+	 */
+	readonly searchesAtOnce: number;
 	/** Creates the dialect-specific schema (full-text index) inside a migration. */
 	createTextIndex(db: Kysely<unknown>): Promise<void>;
 	dropTextIndex(db: Kysely<unknown>): Promise<void>;

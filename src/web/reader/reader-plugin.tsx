@@ -432,7 +432,9 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 	app.setErrorHandler(async (raw, request, reply) => {
 		const error = asUnavailable(raw);
 		if (isAppError(error)) {
-			if (error.status >= 500) request.log.error({ err: error }, error.message);
+			// A refused search is the node shedding a flood as designed: one line each would flood the log too.
+			if (error.code === "ERR_SEARCH_BUSY") request.log.debug(error.message);
+			else if (error.status >= 500) request.log.error({ err: error }, error.message);
 			return messagePage(reply, error.status);
 		}
 		const status =

@@ -58,6 +58,7 @@ export const postgresAdapter: DialectAdapter = {
 	jsonArrayFrom,
 	jsonObjectFrom,
 	foldsPageReads: true,
+	searchesAtOnce: 2,
 
 	async createTextIndex(db: Kysely<unknown>) {
 		// No foreign key to articles, as with SQLite's FTS5 table: the services add and remove documents.

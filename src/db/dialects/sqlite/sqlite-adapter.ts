@@ -26,6 +26,7 @@ export const sqliteAdapter: DialectAdapter = {
 	jsonArrayFrom,
 	jsonObjectFrom,
 	foldsPageReads: false,
+	searchesAtOnce: 1,
 
 	async createTextIndex(db: Kysely<unknown>) {
 		await sql`CREATE VIRTUAL TABLE article_fts USING fts5(headline, body, tokenize = 'unicode61 remove_diacritics 2')`.execute(
