@@ -99,6 +99,47 @@ describe("WorkLimit", () => {
 		expect(order).toEqual(["first search", "another request", "second search"]);
 	});
 
+	it("drops waiting work whose asker has gone: it leaves the queue, never runs, and the next one gets its turn", async () => {
+		const limit = new WorkLimit(1, 2, "ERR_SEARCH_BUSY");
+		const first = held("first");
+		const abandoned = held("abandoned");
+		const third = held("third");
+		const gone = new AbortController();
+		const running = limit.run(first.work);
+		const dropped = limit.run(abandoned.work, gone.signal);
+		const waiting = limit.run(third.work, new AbortController().signal);
+		await settle();
+		expect(limit.waitingNow).toBe(2);
+
+		gone.abort();
+		await expect(dropped).rejects.toMatchObject({ name: "AbortError" });
+		expect(limit.waitingNow).toBe(1);
+		// Its place in the queue is free again.
+		const fourth = limit.run(async () => "fourth");
+
+		first.finish();
+		await settle();
+		expect(abandoned.started()).toBe(false);
+		expect(third.started()).toBe(true);
+		third.finish();
+		expect([await running, await waiting, await fourth]).toEqual(["first", "third", "fourth"]);
+		expect([limit.runningNow, limit.waitingNow]).toEqual([0, 0]);
+	});
+
+	it("drops work whose asker left after it was given its place but before it started, and passes the place on", async () => {
+		const limit = new WorkLimit(1, 1, "ERR_SEARCH_BUSY");
+		const gone = new AbortController();
+		const skipped = held("skipped");
+		const dropped = limit.run(skipped.work, gone.signal);
+		gone.abort();
+		await expect(dropped).rejects.toMatchObject({ name: "AbortError" });
+		expect(skipped.started()).toBe(false);
+		expect(await limit.run(async () => "next")).toBe("next");
+		expect(limit.runningNow).toBe(0);
+		// Already gone when it asks: refused before it takes a place.
+		await expect(limit.run(async () => "never", gone.signal)).rejects.toMatchObject({ name: "AbortError" });
+	});
+
 	it("frees the place of work that throws before it returns a promise", async () => {
 		const limit = new WorkLimit(1, 0, "ERR_SEARCH_BUSY");
 		await expect(

@@ -37,25 +37,54 @@ export class WorkLimit {
 		return this.queue.length;
 	}
 
-	/** Runs `work` when a place is free; throws AppError(`busy`) at once when the queue is full. */
-	async run<T>(work: () => Promise<T>): Promise<T> {
+	/**
+	 * Runs `work` when a place is free; throws AppError(`busy`) at once when the
+	 * queue is full. When `signal` aborts before the work starts (the reader
+	 * who asked has gone), the work is dropped, its place goes to the next, and
+	 * this throws the signal's reason: a flood's abandoned requests neither
+	 * hold places in the queue nor run for nobody.
+	 */
+	async run<T>(work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+		signal?.throwIfAborted();
 		if (this.active >= this.running) {
 			if (this.queue.length >= this.waiting) throw new AppError(this.busy);
 			// The place is handed over by the work that ends, so `active` never dips between them.
-			await new Promise<void>((resolve) => this.queue.push(resolve));
+			await this.turn(signal);
 		} else {
 			this.active += 1;
 		}
-		// Started on a later turn of the event loop: requests read meanwhile are
-		// answered first. A statement on SQLite answers within the same turn, so
-		// work handed over at once would run every waiting search back to back.
-		await new Promise<void>((resolve) => setImmediate(resolve));
 		try {
+			// Started on a later turn of the event loop: requests read meanwhile are
+			// answered first. A statement on SQLite answers within the same turn, so
+			// work handed over at once would run every waiting search back to back.
+			await new Promise<void>((resolve) => setImmediate(resolve));
+			signal?.throwIfAborted();
 			return await work();
 		} finally {
-			const next = this.queue.shift();
-			if (next) next();
-			else this.active -= 1;
+			this.handOver();
 		}
+	}
+
+	/** Waits in the queue until a place is handed over, or leaves it when `signal` aborts. */
+	private turn(signal: AbortSignal | undefined): Promise<void> {
+		return new Promise<void>((resolve, reject) => {
+			const handed = () => {
+				signal?.removeEventListener("abort", left);
+				resolve();
+			};
+			const left = () => {
+				const at = this.queue.indexOf(handed);
+				if (at >= 0) this.queue.splice(at, 1);
+				reject(signal?.reason);
+			};
+			this.queue.push(handed);
+			signal?.addEventListener("abort", left, { once: true });
+		});
+	}
+
+	private handOver(): void {
+		const next = this.queue.shift();
+		if (next) next();
+		else this.active -= 1;
 	}
 }

@@ -169,6 +169,43 @@ describe("kept search results", () => {
 		expect(searches).toBe(3);
 	});
 
+	it("drops a waiting search whose reader has gone, and a reader who joined it searches again", async () => {
+		const holds: (() => void)[] = [];
+		const limited = new SearchService({
+			db: site.db,
+			adapter: {
+				...sqliteAdapter,
+				searchAllTerms: async (db, query) => {
+					searches += 1;
+					await new Promise<void>((resolve) => holds.push(resolve));
+					return sqliteAdapter.searchAllTerms(db, query);
+				},
+			},
+			clock: site.clock,
+			articles: site.services.articles,
+			purge: site.purge,
+			limit: { running: 1, waiting: 4 },
+		});
+		const running = limited.search("talks");
+		const gone = new AbortController();
+		const abandoned = limited.search("kunar", 1, gone.signal);
+		const joined = limited.search("KUNAR");
+		await new Promise((resolve) => setImmediate(resolve));
+		gone.abort();
+		await expect(abandoned).rejects.toMatchObject({ name: "AbortError" });
+
+		while (searches < 2 || holds.length > 0) {
+			holds.shift()?.();
+			await new Promise((resolve) => setImmediate(resolve));
+		}
+		expect((await running).total).toBe(1);
+		const found = await joined;
+		expect(found.total).toBe(1);
+		expect(found.query.text).toBe("KUNAR");
+		// "talks" and the joined reader's own "kunar": the abandoned one never reached the database.
+		expect(searches).toBe(2);
+	});
+
 	it("keeps nothing without a purge bus to say when content changes", async () => {
 		const unkept = new SearchService({
 			db: site.db,

@@ -31,6 +31,13 @@ const CACHED_FOR_MS = 60_000;
 /** Searches that may wait for a turn (beside the dialect's `searchesAtOnce` running); one more is refused at once (ERR_SEARCH_BUSY, 503). */
 export const SEARCHES_WAITING = 64;
 
+/** A result page kept, or still being found for the reader whose `signal` it carries. */
+interface KeptPage {
+	page: Promise<SearchPage>;
+	until: number;
+	signal: AbortSignal | undefined;
+}
+
 /**
  * Reader search over published stories: every word must appear; ranked by
  * BM25 with a nudge towards recent stories; each result with a snippet of its
@@ -46,7 +53,7 @@ export const SEARCHES_WAITING = 64;
  * holding up every other page of the site.
  */
 export class SearchService {
-	private readonly kept = new LruMap<string, { page: Promise<SearchPage>; until: number }>(CACHED_PAGES);
+	private readonly kept = new LruMap<string, KeptPage>(CACHED_PAGES);
 	private readonly turns: WorkLimit;
 
 	constructor(
@@ -79,18 +86,30 @@ export class SearchService {
 		return this.deps.pageSize ?? 10;
 	}
 
-	/** One page of results for `raw`; an empty query or a page past the end gives no results, not an error. */
-	async search(raw: string, page = 1): Promise<SearchPage> {
+	/**
+	 * One page of results for `raw`; an empty query or a page past the end gives
+	 * no results, not an error. `signal` says the reader has gone: a search still
+	 * waiting for its turn is then dropped, and throws the signal's reason.
+	 */
+	async search(raw: string, page = 1, signal?: AbortSignal): Promise<SearchPage> {
 		const query = parseQuery(raw);
 		if (query.terms.length === 0) return { query, total: 0, more: false, page, pages: 0, results: [] };
-		if (!this.deps.purge) return this.find(query, page);
+		if (!this.deps.purge) return this.find(query, page, signal);
 		const key = `${page} ${query.terms.join(" ")}`;
 		const now = this.deps.clock.now().getTime();
 		const known = this.kept.get(key);
-		// The reader's own spelling of the query is shown back; the results depend only on its terms.
-		if (known && known.until > now) return { ...(await known.page), query };
+		if (known && known.until > now) {
+			try {
+				// The reader's own spelling of the query is shown back; the results depend only on its terms.
+				return { ...(await known.page), query };
+			} catch (error) {
+				// Dropped because the reader who asked first has gone: this one asks again.
+				if (known.signal?.aborted && error === known.signal.reason) return this.search(raw, page, signal);
+				throw error;
+			}
+		}
 		// Kept while it is still being found, so the same search arriving meanwhile waits for this one.
-		const entry = { page: this.find(query, page), until: now + CACHED_FOR_MS };
+		const entry: KeptPage = { page: this.find(query, page, signal), until: now + CACHED_FOR_MS, signal };
 		this.kept.set(key, entry);
 		entry.page.catch(() => {
 			if (this.kept.get(key) === entry) this.kept.delete(key);
@@ -98,8 +117,8 @@ export class SearchService {
 		return entry.page;
 	}
 
-	private find(query: ParsedQuery, page: number): Promise<SearchPage> {
-		return this.turns.run(() => this.findNow(query, page));
+	private find(query: ParsedQuery, page: number, signal: AbortSignal | undefined): Promise<SearchPage> {
+		return this.turns.run(() => this.findNow(query, page), signal);
 	}
 
 	private async findNow(query: ParsedQuery, page: number): Promise<SearchPage> {

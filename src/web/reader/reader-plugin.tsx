@@ -393,7 +393,12 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 		const page = pageText === "" ? 1 : Number(pageText);
 		const site = await siteSettings();
 		const ctx = await context(site.language, "/search");
-		const found = await services.search.search(raw, page);
+		// A reader who leaves before the search's turn comes (a flood makes them wait) takes it off the queue.
+		const left = new AbortController();
+		reply.raw.once("close", () => {
+			if (!reply.raw.writableFinished) left.abort();
+		});
+		const found = await services.search.search(raw, page, left.signal);
 		if (found.total > 0 && page > found.pages) throw new AppError("ERR_PAGE_OUT_OF_RANGE");
 		const card = await cardsIn(site.language);
 		const hrefFor = (n: number) =>
@@ -431,6 +436,11 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 
 	app.setErrorHandler(async (raw, request, reply) => {
 		const error = asUnavailable(raw);
+		// The reader has gone (a search dropped from the queue): there is no one to answer.
+		if (error instanceof Error && error.name === "AbortError" && reply.raw.destroyed) {
+			request.log.debug("the reader left before the page was ready");
+			return reply.code(499).send();
+		}
 		if (isAppError(error)) {
 			// A refused search is the node shedding a flood as designed: one line each would flood the log too.
 			if (error.code === "ERR_SEARCH_BUSY") request.log.debug(error.message);

@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestSite, type TestSite } from "../../../test/support/test-site.js";
 import { articlePath } from "../../content/articles/article.js";
@@ -78,5 +80,31 @@ describe("a flood of distinct searches", () => {
 		await drain();
 		for (const release of holds.splice(0)) release();
 		expect((await later).statusCode).toBe(200);
+	});
+	it("drops a waiting search whose reader has gone, so it neither holds a place nor runs", async () => {
+		await site.app.listen({ port: 0, host: "127.0.0.1" });
+		const base = `http://127.0.0.1:${(site.app.server.address() as AddressInfo).port}`;
+		const before = searched;
+		const running = fetch(`${base}/search?q=alpha`);
+		while (searched === before) await drain(5);
+
+		// This reader waits behind it, then leaves.
+		const leaving = http.get(`${base}/search?q=beta`);
+		leaving.on("error", () => {});
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		leaving.destroy();
+		await new Promise((resolve) => setTimeout(resolve, 100));
+
+		for (const release of holds.splice(0)) release();
+		expect((await running).status).toBe(200);
+		await drain();
+		expect(holds).toEqual([]);
+		expect(searched).toBe(before + 1);
+
+		// The queue is free: the next reader's search runs.
+		const next = fetch(`${base}/search?q=beta`);
+		while (searched === before + 1) await drain(5);
+		for (const release of holds.splice(0)) release();
+		expect((await next).status).toBe(200);
 	});
 });
