@@ -9,6 +9,7 @@ import { passwordLinksMigration } from "./migrations/0005-password-links.js";
 import { updatedIndexMigration } from "./migrations/0006-updated-index.js";
 import { sitemapIndexMigration } from "./migrations/0007-sitemap-index.js";
 import { resanitizeBodiesMigration } from "./migrations/0008-resanitize-bodies.js";
+import { narrowTextIndexMigration } from "./migrations/0009-narrow-text-index.js";
 
 /** Append-only: a shipped migration is never edited, a change is a new entry. */
 function migrations(adapter: DialectAdapter): Record<string, Migration> {
@@ -21,6 +22,7 @@ function migrations(adapter: DialectAdapter): Record<string, Migration> {
 		"0006-updated-index": updatedIndexMigration(adapter),
 		"0007-sitemap-index": sitemapIndexMigration(adapter),
 		"0008-resanitize-bodies": resanitizeBodiesMigration(adapter),
+		"0009-narrow-text-index": narrowTextIndexMigration(adapter),
 	};
 }
 

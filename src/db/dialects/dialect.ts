@@ -75,6 +75,12 @@ export interface DialectAdapter {
 	 * other pages through between them; PostgreSQL works in its own processes.
 	 */
 	readonly searchesAtOnce: number;
+	/**
+	 * Migration 0009: keeps in the text index's table only what a search reads,
+	 * so finding the newest matches of a common word visits a small table. A
+	 * no-op where the index holds nothing else (SQLite's FTS5).
+	 */
+	narrowTextIndex(db: Kysely<unknown>): Promise<void>;
 	/** Creates the dialect-specific schema (full-text index) inside a migration. */
 	createTextIndex(db: Kysely<unknown>): Promise<void>;
 	dropTextIndex(db: Kysely<unknown>): Promise<void>;

@@ -61,6 +61,7 @@ export const postgresAdapter: DialectAdapter = {
 	searchesAtOnce: 2,
 
 	async createTextIndex(db: Kysely<unknown>) {
+		// As migration 0001 made it; 0009 narrows it to (id, document).
 		// No foreign key to articles, as with SQLite's FTS5 table: the services add and remove documents.
 		await sql`CREATE TABLE article_search (
 			id integer PRIMARY KEY,
@@ -74,14 +75,28 @@ export const postgresAdapter: DialectAdapter = {
 		await sql`CREATE INDEX article_search_document ON article_search USING gin (document)`.execute(db);
 	},
 
+	async narrowTextIndex(db: Kysely<unknown>) {
+		// The headline and body were kept only to generate the document. A bitmap scan for the newest
+		// matches visits the heap of every match: for a word in 91,563 of 100,000 stories, 13,337 pages
+		// of the wide table (104 MB) and 113–139 ms for the whole search, 48–50 ms from this one (5 MB).
+		await sql`CREATE TABLE article_search_narrow (id integer PRIMARY KEY, document tsvector NOT NULL)`.execute(db);
+		await sql`INSERT INTO article_search_narrow (id, document) SELECT id, document FROM article_search`.execute(db);
+		await sql`DROP TABLE article_search`.execute(db);
+		await sql`ALTER TABLE article_search_narrow RENAME TO article_search`.execute(db);
+		await sql`ALTER INDEX article_search_narrow_pkey RENAME TO article_search_pkey`.execute(db);
+		await sql`CREATE INDEX article_search_document ON article_search USING gin (document)`.execute(db);
+		await sql`ANALYZE article_search`.execute(db);
+	},
+
 	async dropTextIndex(db: Kysely<unknown>) {
 		await sql`DROP TABLE IF EXISTS article_search`.execute(db);
 	},
 
 	async indexDocument(db: Db, document: TextDocument) {
-		await sql`INSERT INTO article_search (id, headline, body)
-			VALUES (${document.id}, ${words(document.headline)}, ${words(document.body)})
-			ON CONFLICT (id) DO UPDATE SET headline = excluded.headline, body = excluded.body`.execute(db);
+		await sql`INSERT INTO article_search (id, document)
+			VALUES (${document.id}, setweight(to_tsvector('simple'::regconfig, ${words(document.headline)}), 'A')
+				|| setweight(to_tsvector('simple'::regconfig, ${words(document.body)}), 'B'))
+			ON CONFLICT (id) DO UPDATE SET document = excluded.document`.execute(db);
 	},
 
 	async removeDocument(db: Db, id: number) {
