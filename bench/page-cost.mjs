@@ -29,6 +29,7 @@ const ITERATIONS = 3000;
 export async function measurePageCost({ root, env, slug }) {
 	const dist = (file) => import(pathToFileURL(path.join(root, "dist", file)).href);
 	const { openSite } = await dist("main.js");
+	const { storyImage } = await dist("app.js");
 	const { createServices } = await dist("services.js");
 	const { PurgeBus } = await dist("cache/purge-bus.js");
 	const { createReaderRenderer } = await dist("web/reader/reader-render.js");
@@ -52,8 +53,7 @@ export async function measurePageCost({ root, env, slug }) {
 		});
 		const renderer = createReaderRenderer({ services, config: site.config, purge, clock: systemClock });
 		const deps = { services, config: site.config, renderer };
-		const image = async (story) =>
-			story.featuredMediaId === null ? null : ((await services.media.imageFor(story.featuredMediaId)) ?? null);
+		const image = storyImage(services);
 
 		const spent = { read: 0, view: 0, render: 0, bytes: 0 };
 		let bytes = 0;

@@ -5,10 +5,11 @@ import { PurgeBus } from "./cache/purge-bus.js";
 import { cachingHandler } from "./cache/serve-cached.js";
 import type { Clock } from "./clock.js";
 import type { Config } from "./config.js";
+import type { Article } from "./content/articles/article.js";
 import type { Db } from "./db/database.js";
 import type { DialectAdapter } from "./db/dialects/dialect.js";
 import { createNewsroomServices } from "./newsroom/newsroom-services.js";
-import { createServices } from "./services.js";
+import { createServices, type Services } from "./services.js";
 import { feedsPlugin } from "./web/feeds/feeds-plugin.js";
 import { mediaPlugin } from "./web/media/media-plugin.js";
 import { frontPageRoutes } from "./web/newsroom/front-page-routes.js";
@@ -18,6 +19,7 @@ import { siteRoutes } from "./web/newsroom/site-routes.js";
 import { storyRoutes } from "./web/newsroom/story-routes.js";
 import { readerPlugin } from "./web/reader/reader-plugin.js";
 import { createReaderRenderer } from "./web/reader/reader-render.js";
+import type { ArticlePageModel } from "./web/reader/views/view-models.js";
 
 export interface AppDeps {
 	db: Db;
@@ -40,6 +42,12 @@ export interface BuiltApp {
 /** Builds the HTTP application around its dependencies. It does not listen: the caller decides. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 	return (await buildSite(deps)).app;
+}
+
+/** The featured image a story page shows, or null. */
+export function storyImage(services: Pick<Services, "media">) {
+	return async (story: Pick<Article, "featuredMediaId">): Promise<ArticlePageModel["image"]> =>
+		story.featuredMediaId === null ? null : ((await services.media.imageFor(story.featuredMediaId)) ?? null);
 }
 
 /** A URL as logs may keep it: the token of a password link replaced by "…". */
@@ -125,10 +133,7 @@ export async function buildSite(deps: AppDeps): Promise<BuiltApp> {
 		services,
 		config: deps.config,
 		renderer,
-		extras: {
-			image: async (story) =>
-				story.featuredMediaId === null ? null : ((await services.media.imageFor(story.featuredMediaId)) ?? null),
-		},
+		extras: { image: storyImage(services) },
 	});
 	return { app, cache, purge };
 }

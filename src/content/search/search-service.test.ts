@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { heldSearches } from "../../../test/support/held-searches.js";
 import { createTestSite, TEST_NOW, type TestSite } from "../../../test/support/test-site.js";
 import type { DialectAdapter } from "../../db/dialects/dialect.js";
 import { sqliteAdapter } from "../../db/dialects/sqlite/sqlite-adapter.js";
@@ -126,66 +127,48 @@ describe("kept search results", () => {
 		expect(searches).toBe(before + 1);
 	});
 
-	it("lets searches take turns: one past the waiting ones is refused at once, a repeated one joins its twin", async () => {
-		// Each search that reaches the database holds until the test lets it go.
-		const holds: (() => void)[] = [];
-		const held: DialectAdapter = {
-			...sqliteAdapter,
-			searchAllTerms: async (db, query) => {
-				searches += 1;
-				await new Promise<void>((resolve) => holds.push(resolve));
-				return sqliteAdapter.searchAllTerms(db, query);
-			},
-		};
+	/** A search service whose searches are held (see heldSearches), one running at a time and `waiting` more. */
+	function limitedSearch(waiting: number) {
+		const held = heldSearches();
 		const limited = new SearchService({
 			db: site.db,
-			adapter: held,
+			adapter: held.adapter,
 			clock: site.clock,
 			articles: site.services.articles,
 			purge: site.purge,
-			limit: { running: 1, waiting: 1 },
+			limit: { running: 1, waiting },
 		});
+		return { held, limited };
+	}
+
+	it("lets searches take turns: one past the waiting ones is refused at once, a repeated one joins its twin", async () => {
+		const { held, limited } = limitedSearch(1);
 		const running = limited.search("kunar");
 		const waiting = limited.search("kabul");
 		const twin = limited.search("KABUL");
 		await expect(limited.search("talks")).rejects.toMatchObject({ code: "ERR_SEARCH_BUSY", status: 503 });
 		await new Promise((resolve) => setImmediate(resolve));
-		expect(searches).toBe(1);
+		expect(held.reached).toBe(1);
 
-		holds.shift()?.();
+		held.releaseOne();
 		await running;
 		await new Promise((resolve) => setImmediate(resolve));
-		expect(searches).toBe(2);
-		holds.shift()?.();
+		expect(held.reached).toBe(2);
+		held.releaseOne();
 		expect((await waiting).total).toBe(1);
 		expect((await twin).query.text).toBe("KABUL");
-		expect(searches).toBe(2);
+		expect(held.reached).toBe(2);
 
 		// The refused search was not kept: asked again, it runs.
 		const again = limited.search("talks");
 		await new Promise((resolve) => setImmediate(resolve));
-		holds.shift()?.();
+		held.releaseOne();
 		expect((await again).total).toBe(1);
-		expect(searches).toBe(3);
+		expect(held.reached).toBe(3);
 	});
 
 	it("drops a waiting search whose reader has gone, and a reader who joined it searches again", async () => {
-		const holds: (() => void)[] = [];
-		const limited = new SearchService({
-			db: site.db,
-			adapter: {
-				...sqliteAdapter,
-				searchAllTerms: async (db, query) => {
-					searches += 1;
-					await new Promise<void>((resolve) => holds.push(resolve));
-					return sqliteAdapter.searchAllTerms(db, query);
-				},
-			},
-			clock: site.clock,
-			articles: site.services.articles,
-			purge: site.purge,
-			limit: { running: 1, waiting: 4 },
-		});
+		const { held, limited } = limitedSearch(4);
 		const running = limited.search("talks");
 		const gone = new AbortController();
 		const abandoned = limited.search("kunar", 1, gone.signal);
@@ -194,8 +177,8 @@ describe("kept search results", () => {
 		gone.abort();
 		await expect(abandoned).rejects.toMatchObject({ name: "AbortError" });
 
-		while (searches < 2 || holds.length > 0) {
-			holds.shift()?.();
+		while (held.reached < 2 || held.held > 0) {
+			held.releaseOne();
 			await new Promise((resolve) => setImmediate(resolve));
 		}
 		expect((await running).total).toBe(1);
@@ -203,7 +186,7 @@ describe("kept search results", () => {
 		expect(found.total).toBe(1);
 		expect(found.query.text).toBe("KUNAR");
 		// "talks" and the joined reader's own "kunar": the abandoned one never reached the database.
-		expect(searches).toBe(2);
+		expect(held.reached).toBe(2);
 	});
 
 	it("keeps nothing without a purge bus to say when content changes", async () => {

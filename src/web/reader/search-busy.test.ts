@@ -1,10 +1,10 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { heldSearches } from "../../../test/support/held-searches.js";
 import { createTestSite, type TestSite } from "../../../test/support/test-site.js";
 import { articlePath } from "../../content/articles/article.js";
 import { SEARCHES_WAITING } from "../../content/search/search-service.js";
-import type { DialectAdapter } from "../../db/dialects/dialect.js";
 import { sqliteAdapter } from "../../db/dialects/sqlite/sqlite-adapter.js";
 
 /** Lets pending requests move on until none can without the database answering. */
@@ -15,20 +15,11 @@ async function drain(rounds = 50): Promise<void> {
 describe("a flood of distinct searches", () => {
 	let site: TestSite;
 	let storyPath: string;
-	// Every search that reaches the database waits here until the test lets it go.
-	const holds: (() => void)[] = [];
-	let searched = 0;
+	// Every search that reaches the database waits until the test lets it go.
+	const held = heldSearches();
 
 	beforeAll(async () => {
-		const adapter: DialectAdapter = {
-			...sqliteAdapter,
-			searchAllTerms: async (database, query) => {
-				searched += 1;
-				await new Promise<void>((resolve) => holds.push(resolve));
-				return sqliteAdapter.searchAllTerms(database, query);
-			},
-		};
-		site = await createTestSite({ adapter });
+		site = await createTestSite({ adapter: held.adapter });
 		const { services } = site;
 		const section = await services.sections.create({ name: "National News", slug: "news" });
 		const person = await services.people.create({ name: "Farida Amiri" });
@@ -45,7 +36,7 @@ describe("a flood of distinct searches", () => {
 	});
 
 	afterAll(async () => {
-		for (const release of holds.splice(0)) release();
+		held.releaseAll();
 		await site.close();
 	});
 
@@ -53,7 +44,7 @@ describe("a flood of distinct searches", () => {
 		const admitted = sqliteAdapter.searchesAtOnce + SEARCHES_WAITING;
 		const flood = Array.from({ length: admitted }, (_, i) => site.app.inject({ url: `/search?q=word${i}` }));
 		await drain();
-		expect(searched).toBe(sqliteAdapter.searchesAtOnce);
+		expect(held.reached).toBe(sqliteAdapter.searchesAtOnce);
 
 		const refused = await site.app.inject({ url: "/search?q=one+more" });
 		expect(refused.statusCode).toBe(503);
@@ -67,26 +58,26 @@ describe("a flood of distinct searches", () => {
 		expect(story.body).toContain("Kunar river talks open in Kabul");
 
 		// Let them all go: every admitted search is answered.
-		while (searched < admitted || holds.length > 0) {
-			for (const release of holds.splice(0)) release();
+		while (held.reached < admitted || held.held > 0) {
+			held.releaseAll();
 			await drain(5);
 		}
 		const answers = await Promise.all(flood);
 		expect(answers.map((answer) => answer.statusCode)).toEqual(Array(admitted).fill(200));
-		expect(searched).toBe(admitted);
+		expect(held.reached).toBe(admitted);
 
 		// The queue is empty again: the refused search runs now.
 		const later = site.app.inject({ url: "/search?q=one+more" });
 		await drain();
-		for (const release of holds.splice(0)) release();
+		held.releaseAll();
 		expect((await later).statusCode).toBe(200);
 	});
 	it("drops a waiting search whose reader has gone, so it neither holds a place nor runs", async () => {
 		await site.app.listen({ port: 0, host: "127.0.0.1" });
 		const base = `http://127.0.0.1:${(site.app.server.address() as AddressInfo).port}`;
-		const before = searched;
+		const before = held.reached;
 		const running = fetch(`${base}/search?q=alpha`);
-		while (searched === before) await drain(5);
+		while (held.reached === before) await drain(5);
 
 		// This reader waits behind it, then leaves.
 		const leaving = http.get(`${base}/search?q=beta`);
@@ -95,16 +86,16 @@ describe("a flood of distinct searches", () => {
 		leaving.destroy();
 		await new Promise((resolve) => setTimeout(resolve, 100));
 
-		for (const release of holds.splice(0)) release();
+		held.releaseAll();
 		expect((await running).status).toBe(200);
 		await drain();
-		expect(holds).toEqual([]);
-		expect(searched).toBe(before + 1);
+		expect(held.held).toBe(0);
+		expect(held.reached).toBe(before + 1);
 
 		// The queue is free: the next reader's search runs.
 		const next = fetch(`${base}/search?q=beta`);
-		while (searched === before + 1) await drain(5);
-		for (const release of holds.splice(0)) release();
+		while (held.reached === before + 1) await drain(5);
+		held.releaseAll();
 		expect((await next).status).toBe(200);
 	});
 });
