@@ -158,11 +158,11 @@ export async function exportJson(options: JsonExportOptions): Promise<JsonExport
 		await writer.write("\n}\n");
 		await writer.flush();
 	};
-	// One snapshot for the whole file: PostgreSQL's repeatable read; SQLite's read transaction (WAL keeps it).
-	const transaction = options.db.transaction();
-	await (options.adapter.name === "postgres"
-		? transaction.setIsolationLevel("repeatable read").setAccessMode("read only")
-		: transaction
-	).execute(work);
+	// One snapshot for the whole file: PostgreSQL's repeatable read; SQLite's read transaction (WAL keeps it),
+	// declared read only so that it never holds the write lock while the site publishes.
+	const transaction = options.db.transaction().setAccessMode("read only");
+	await (options.adapter.name === "postgres" ? transaction.setIsolationLevel("repeatable read") : transaction).execute(
+		work,
+	);
 	return { counts, bytes: writer.bytes };
 }

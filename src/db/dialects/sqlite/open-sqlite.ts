@@ -1,7 +1,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { Kysely, SqliteDialect, type SqliteDialectConfig } from "kysely";
+import {
+	CompiledQuery,
+	type DatabaseConnection,
+	type Driver,
+	Kysely,
+	SqliteDialect,
+	type SqliteDialectConfig,
+	SqliteDriver,
+	type TransactionSettings,
+} from "kysely";
 import { LruMap } from "../../../cache/lru-map.js";
 import { AppError } from "../../../errors.js";
 import type { Database } from "../../database.js";
@@ -44,6 +53,34 @@ function withStatementCache(connection: SqliteDatabase.Database): SqliteDialectC
 			return statement;
 		},
 	};
+}
+
+/**
+ * SQLite's `BEGIN` is deferred: the transaction reads first and asks for the
+ * write lock at its first write. In WAL mode that upgrade does not wait: if
+ * another process (a CLI command, a second server on the same file, a
+ * server's own `PRAGMA optimize`) holds the write lock at that instant, the
+ * write fails at once with SQLITE_BUSY, whatever `busy_timeout` says. So a
+ * transaction that may write begins `IMMEDIATE`, taking the write lock first
+ * and waiting for it like any single statement does. A transaction declared
+ * `read only` stays deferred: it holds a snapshot and never blocks writers.
+ */
+class WriterFirstSqliteDriver extends SqliteDriver {
+	override async beginTransaction(connection: DatabaseConnection, settings?: TransactionSettings): Promise<void> {
+		const begin = settings?.accessMode === "read only" ? "begin deferred" : "begin immediate";
+		await connection.executeQuery(CompiledQuery.raw(begin));
+	}
+}
+
+class WriterFirstSqliteDialect extends SqliteDialect {
+	readonly #config: SqliteDialectConfig;
+	constructor(config: SqliteDialectConfig) {
+		super(config);
+		this.#config = config;
+	}
+	override createDriver(): Driver {
+		return new WriterFirstSqliteDriver(this.#config);
+	}
 }
 
 /** Rows sampled per index when statistics are gathered: enough for the planner, bounded in time. */
@@ -89,6 +126,6 @@ export function openSqlite(file: string): Kysely<Database> {
 	connection.pragma("busy_timeout = 5000");
 	gatherPlannerStatistics(connection);
 	return new Kysely<Database>({
-		dialect: new SqliteDialect({ database: withStatementCache(connection) }),
+		dialect: new WriterFirstSqliteDialect({ database: withStatementCache(connection) }),
 	});
 }
