@@ -216,6 +216,58 @@ describe.each(dialects)("repositories on $name", (dialect) => {
 		});
 	});
 
+	describe("listing sitemaps", () => {
+		it("list people and tags with published stories in creation order, each dated by its newest story, in slices", async () => {
+			const news = await topSection("news");
+			const old = await article({ slug: "old", sectionId: news.id, publishedAt: "2026-03-02T00:00:00.000Z" });
+			const fresh = await article({ slug: "fresh", sectionId: news.id, publishedAt: "2026-03-06T00:00:00.000Z" });
+			const draft = await article({ slug: "draft", sectionId: news.id, status: "draft" });
+			await database.db
+				.updateTable("articles")
+				.set({ updated_at: "2026-03-08T00:00:00.000Z" })
+				.where("id", "=", old)
+				.execute();
+			const [zara, amir, drafted] = await Promise.all(
+				["zara", "amir", "drafted"].map((slug) =>
+					people.insert({ slug, name: slug.toUpperCase(), jobTitle: "", bio: "", createdAt: CREATED }),
+				),
+			);
+			if (!zara || !amir || !drafted) throw new Error("people missing");
+			const floods = await tags.findOrCreate({ slug: "floods", name: "Floods" });
+			const budget = await tags.findOrCreate({ slug: "budget", name: "Budget" });
+			const secret = await tags.findOrCreate({ slug: "secret", name: "Secret" });
+			await articles.replaceBylines(old, [zara.id]);
+			await articles.replaceBylines(fresh, [zara.id, amir.id]);
+			await articles.replaceBylines(draft, [drafted.id]);
+			await articles.replaceTags(old, [floods.id]);
+			await articles.replaceTags(fresh, [budget.id, floods.id]);
+			await articles.replaceTags(draft, [secret.id]);
+			const syndication = new SyndicationRepository(database.db);
+
+			const listed = await syndication.listingWithStories("authors", null);
+			expect(listed.map((row) => [row.slug, row.published, row.updated])).toEqual([
+				["zara", "2026-03-06T00:00:00.000Z", "2026-03-08T00:00:00.000Z"],
+				["amir", "2026-03-06T00:00:00.000Z", null],
+			]);
+			const tagged = await syndication.listingWithStories("tags", null);
+			expect(tagged.map((row) => [row.id, row.slug, row.name])).toEqual([
+				[floods.id, "floods", "Floods"],
+				[budget.id, "budget", "Budget"],
+			]);
+			expect((await syndication.listingWithStories("tags", { limit: 1, offset: 1 })).map((row) => row.slug)).toEqual([
+				"budget",
+			]);
+			expect(await syndication.listingWithStories("tags", { limit: 1, offset: 2 })).toEqual([]);
+			// Every person or tag, in use or not: the bound the one-page case is read by.
+			expect(await syndication.listingSize("authors")).toBe(3);
+			expect(await syndication.listingSize("tags")).toBe(3);
+			expect(await syndication.latestChangeLinked("tags")).toEqual({
+				published: "2026-03-06T00:00:00.000Z",
+				updated: "2026-03-08T00:00:00.000Z",
+			});
+		});
+	});
+
 	describe("related", () => {
 		it("returns stored related stories in rank order, skipping unpublished ones", async () => {
 			const news = await topSection("news");

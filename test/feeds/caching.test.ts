@@ -29,7 +29,7 @@ const DOCUMENTS = [
 	"/tag/water/feed.json",
 	"/sitemap.xml",
 	"/sitemaps/articles-1.xml",
-	"/sitemaps/tags.xml",
+	"/sitemaps/tags-1.xml",
 	"/news-sitemap.xml",
 	"/robots.txt",
 ];

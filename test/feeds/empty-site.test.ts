@@ -65,7 +65,7 @@ describe("a site with no stories", () => {
 		expect(childrenNamed(urls[0] ?? sections, NS.sitemap, "lastmod")).toEqual([]);
 	});
 
-	it.each(["/sitemaps/articles-1.xml", "/sitemaps/authors.xml", "/sitemaps/tags.xml", "/news-sitemap.xml"])(
+	it.each(["/sitemaps/articles-1.xml", "/sitemaps/authors-1.xml", "/sitemaps/tags-1.xml", "/news-sitemap.xml"])(
 		"%s is a valid, empty urlset",
 		async (url) => {
 			const root = parseXmlStrict((await get(url)).body);

@@ -12,14 +12,22 @@ const HERAT = `${BASE}/2026/03/13/herat-saffron-growers-expect-a-record-harvest/
 const TALKS_OPEN = `${BASE}/2026/03/12/water-talks-open-in-kabul-on-sharing-the-kunar-river/`;
 
 let site: TestSite;
-/** The feeds plugin alone, with ten URLs to an article sitemap, so the fixture's 24 stories need three. */
+/**
+ * The feeds plugin alone, with ten URLs to an article sitemap, so the fixture's 24 stories need three,
+ * and three to an authors' or tags' sitemap, so its four tags need two.
+ */
 let paged: FastifyInstance;
 
 beforeAll(async () => {
 	site = await createTestSite();
 	await buildReaderFixture(site);
 	paged = Fastify();
-	await paged.register(feedsPlugin, { services: site.services, config: site.config, sitemapPageSize: 10 });
+	await paged.register(feedsPlugin, {
+		services: site.services,
+		config: site.config,
+		sitemapPageSize: 10,
+		listingSitemapPageSize: 3,
+	});
 	await paged.ready();
 });
 
@@ -56,8 +64,8 @@ describe("sitemap index", () => {
 		expect(locs(root, "sitemap")).toEqual([
 			`${BASE}/sitemaps/articles-1.xml`,
 			`${BASE}/sitemaps/sections.xml`,
-			`${BASE}/sitemaps/authors.xml`,
-			`${BASE}/sitemaps/tags.xml`,
+			`${BASE}/sitemaps/authors-1.xml`,
+			`${BASE}/sitemaps/tags-1.xml`,
 		]);
 		const listed = entries(body, "sitemap");
 		expect(listed.map((entry) => entry.lastmod)).toEqual([
@@ -68,15 +76,16 @@ describe("sitemap index", () => {
 		]);
 	});
 
-	it("pages the articles at the configured size: 24 stories at 10 a page make three sitemaps", async () => {
+	it("pages at the configured sizes: 24 stories at 10 a page make three sitemaps, four tags at 3 make two", async () => {
 		const { root } = await xml("/sitemap.xml", paged);
 		expect(locs(root, "sitemap")).toEqual([
 			`${BASE}/sitemaps/articles-1.xml`,
 			`${BASE}/sitemaps/articles-2.xml`,
 			`${BASE}/sitemaps/articles-3.xml`,
 			`${BASE}/sitemaps/sections.xml`,
-			`${BASE}/sitemaps/authors.xml`,
-			`${BASE}/sitemaps/tags.xml`,
+			`${BASE}/sitemaps/authors-1.xml`,
+			`${BASE}/sitemaps/tags-1.xml`,
+			`${BASE}/sitemaps/tags-2.xml`,
 		]);
 		for (const entry of childrenNamed(root, NS.sitemap, "sitemap")) {
 			expect(childNamed(entry, NS.sitemap, "lastmod").text).toMatch(RFC3339);
@@ -127,17 +136,46 @@ describe("listing sitemaps", () => {
 		]);
 	});
 
-	it("list the authors and the tags that have published stories", async () => {
-		expect(locs((await xml("/sitemaps/authors.xml")).root, "url")).toEqual([
+	it("list the authors and the tags that have published stories, in the order they were created", async () => {
+		expect(locs((await xml("/sitemaps/authors-1.xml")).root, "url")).toEqual([
 			`${BASE}/author/farida-amiri/`,
 			`${BASE}/author/omid-rahimi/`,
 		]);
-		expect(locs((await xml("/sitemaps/tags.xml")).root, "url")).toEqual([
+		expect(locs((await xml("/sitemaps/tags-1.xml")).root, "url")).toEqual([
+			`${BASE}/tag/water/`,
+			`${BASE}/tag/kunar-talks/`,
 			`${BASE}/tag/agriculture/`,
 			`${BASE}/tag/cricket/`,
-			`${BASE}/tag/kunar-talks/`,
-			`${BASE}/tag/water/`,
 		]);
+	});
+
+	it("split the tags across pages past the page size, each dated in the index by its own newest story", async () => {
+		const pages = await Promise.all(
+			[1, 2].map(async (page) => locs((await xml(`/sitemaps/tags-${page}.xml`, paged)).root, "url")),
+		);
+		expect(pages).toEqual([
+			[`${BASE}/tag/water/`, `${BASE}/tag/kunar-talks/`, `${BASE}/tag/agriculture/`],
+			[`${BASE}/tag/cricket/`],
+		]);
+		const index = entries((await xml("/sitemap.xml", paged)).body, "sitemap");
+		const lastmodOf = new Map(index.map((entry) => [entry.loc, entry.lastmod]));
+		// Water and the Kunar talks carry the newest story; cricket's newest is the sport story, days older.
+		expect(lastmodOf.get(`${BASE}/sitemaps/tags-1.xml`)).toBe("2026-03-15T07:30:00Z");
+		expect(lastmodOf.get(`${BASE}/sitemaps/tags-2.xml`)).toBe(
+			entries((await xml("/sitemaps/tags-2.xml", paged)).body, "url")[0]?.lastmod,
+		);
+		expect(lastmodOf.get(`${BASE}/sitemaps/tags-2.xml`)).not.toBe("2026-03-15T07:30:00Z");
+		expect((await paged.inject("/sitemaps/tags-3.xml")).statusCode).toBe(404);
+		expect((await paged.inject("/sitemaps/authors-2.xml")).statusCode).toBe(404);
+		expect((await paged.inject("/sitemaps/tags-0.xml")).statusCode).toBe(404);
+	});
+
+	it("send a crawler that kept the one-file addresses of the listings to their first page", async () => {
+		for (const kind of ["authors", "tags"]) {
+			const response = await site.app.inject(`/sitemaps/${kind}.xml`);
+			expect(response.statusCode).toBe(301);
+			expect(response.headers.location).toBe(`${BASE}/sitemaps/${kind}-1.xml`);
+		}
 	});
 });
 

@@ -57,6 +57,15 @@ export interface NewsStoryRow {
 
 const PUBLISHED: ArticleStatus = "published";
 
+/** The sitemaps that list people and tags. */
+export type ListingKind = "authors" | "tags";
+
+/** Where each listing's links to stories are, and whose they are. */
+const LISTINGS = {
+	authors: { link: "article_people", owner: "person_id", table: "people" },
+	tags: { link: "article_tags", owner: "tag_id", table: "tags" },
+} as const satisfies Record<ListingKind, { link: string; owner: string; table: keyof Database }>;
+
 /** SQL for feeds and sitemaps: reads of published stories only. Every method takes an optional transaction. */
 export class SyndicationRepository {
 	constructor(private readonly db: Db) {}
@@ -98,7 +107,8 @@ export class SyndicationRepository {
 	 * first story with a link, where grouping by person or tag read every link
 	 * (0.2 and 0.4 s at 100,000 stories).
 	 */
-	async latestChangeLinked(link: "article_people" | "article_tags", db: Db = this.db): Promise<ChangeRow> {
+	async latestChangeLinked(kind: ListingKind, db: Db = this.db): Promise<ChangeRow> {
+		const { link } = LISTINGS[kind];
 		return this.newestChange(
 			this.matching(db, {}, PUBLISHED).where((eb) =>
 				eb.exists(eb.selectFrom(link).select(sql.lit(1).as("one")).whereRef(`${link}.article_id`, "=", "articles.id")),
@@ -200,40 +210,52 @@ export class SyndicationRepository {
 		);
 	}
 
-	/** People with at least one published story, by name. */
-	async peopleWithStories(db: Db = this.db): Promise<ListingRow[]> {
-		return this.matching(db, {}, PUBLISHED)
-			.innerJoin("article_people", "article_people.article_id", "articles.id")
-			.innerJoin("people", "people.id", "article_people.person_id")
+	/**
+	 * The people (`authors`) or tags with at least one published story, in the
+	 * order they were created (so a page keeps its entries as new ones arrive),
+	 * each with the latest change among its stories; `page` takes a slice.
+	 * The links are grouped by owner id alone and the owners joined after: 450
+	 * instead of 640 ms for 500,000 tag links at 100,000 stories on SQLite.
+	 */
+	async listingWithStories(
+		kind: ListingKind,
+		page: { limit: number; offset: number } | null,
+		db: Db = this.db,
+	): Promise<ListingRow[]> {
+		const { link, owner, table } = LISTINGS[kind];
+		const links = sql<{
+			article_id: number;
+			owner_id: number;
+		}>`(SELECT article_id, ${sql.ref(owner)} AS owner_id FROM ${sql.table(link)})`.as("link");
+		const changes = this.matching(db, {}, PUBLISHED)
+			.innerJoin(links, "link.article_id", "articles.id")
 			.select((eb) => [
-				"people.id",
-				"people.slug",
-				"people.name",
+				"link.owner_id",
 				eb.fn.max("articles.published_at").as("published"),
 				eb.fn.max("articles.updated_at").as("updated"),
 			])
-			.groupBy(["people.id", "people.slug", "people.name"])
-			.orderBy("people.name")
-			.orderBy("people.id")
-			.execute() as Promise<ListingRow[]>;
+			.groupBy("link.owner_id")
+			.as("changes");
+		let query = db
+			.selectFrom(changes)
+			.innerJoin(
+				sql<{ id: number; slug: string; name: string }>`${sql.table(table)}`.as("owner"),
+				"owner.id",
+				"changes.owner_id",
+			)
+			.select(["owner.id", "owner.slug", "owner.name", "changes.published", "changes.updated"])
+			.orderBy("owner.id");
+		if (page) query = query.limit(page.limit).offset(page.offset);
+		return query.execute() as Promise<ListingRow[]>;
 	}
 
-	/** Tags on at least one published story, by name. */
-	async tagsWithStories(db: Db = this.db): Promise<ListingRow[]> {
-		return this.matching(db, {}, PUBLISHED)
-			.innerJoin("article_tags", "article_tags.article_id", "articles.id")
-			.innerJoin("tags", "tags.id", "article_tags.tag_id")
-			.select((eb) => [
-				"tags.id",
-				"tags.slug",
-				"tags.name",
-				eb.fn.max("articles.published_at").as("published"),
-				eb.fn.max("articles.updated_at").as("updated"),
-			])
-			.groupBy(["tags.id", "tags.slug", "tags.name"])
-			.orderBy("tags.name")
-			.orderBy("tags.id")
-			.execute() as Promise<ListingRow[]>;
+	/** How many people or tags there are, with published stories or not: an upper bound read without grouping. */
+	async listingSize(kind: ListingKind, db: Db = this.db): Promise<number> {
+		const row = await db
+			.selectFrom(LISTINGS[kind].table)
+			.select((eb) => eb.fn.countAll<number | string>().as("n"))
+			.executeTakeFirstOrThrow();
+		return Number(row.n);
 	}
 
 	/** Published stories with `from <= published_at <= to`, newest first, at most `limit`. */

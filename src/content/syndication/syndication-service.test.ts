@@ -108,21 +108,54 @@ describe("syndication service on the reader fixture", () => {
 			{ slug: "provinces", path: "news/provinces", name: "Provinces", lastModified: hoursAgo(48) },
 			{ slug: "sport", path: "sport", name: "Sport", lastModified: hoursAgo(201) },
 		]);
-		expect((await syndication.authors()).map((person) => [person.slug, person.lastModified])).toEqual([
+		expect(
+			(await syndication.listingSitemapPage("authors", 1, 100)).map((person) => [person.slug, person.lastModified]),
+		).toEqual([
 			["farida-amiri", hoursAgo(2)],
 			["omid-rahimi", hoursAgo(2)],
 		]);
-		expect((await syndication.tagsInUse()).map((tag) => tag.slug)).toEqual([
+		// In the order they were created, so a page keeps its entries as new ones arrive.
+		expect((await syndication.listingSitemapPage("tags", 1, 100)).map((tag) => tag.slug)).toEqual([
+			"water",
+			"kunar-talks",
 			"agriculture",
 			"cricket",
-			"kunar-talks",
-			"water",
 		]);
 		// The sitemap index dates the authors' and the tags' sitemaps by their newest entry, read without grouping.
 		const newest = (listings: { lastModified: Date | null }[]) =>
 			Math.max(...listings.map((listing) => listing.lastModified?.getTime() ?? 0));
-		expect(await syndication.authorsLastModified()).toEqual(new Date(newest(await syndication.authors())));
-		expect(await syndication.tagsLastModified()).toEqual(new Date(newest(await syndication.tagsInUse())));
+		expect(await syndication.listingLastModified("authors")).toEqual(
+			new Date(newest(await syndication.listingSitemapPage("authors", 1, 100))),
+		);
+		expect(await syndication.listingLastModified("tags")).toEqual(
+			new Date(newest(await syndication.listingSitemapPage("tags", 1, 100))),
+		);
+	});
+
+	it("pages the authors and the tags past the page size, each page dated by its own newest story", async () => {
+		const { syndication } = site.services;
+		for (const kind of ["authors", "tags"] as const) {
+			const whole = await syndication.listingSitemapPage(kind, 1, 100);
+			// One page while there are no more people or tags than a page holds: dated without grouping.
+			expect(await syndication.listingSitemapPages(kind, 100)).toEqual([
+				{ page: 1, lastModified: await syndication.listingLastModified(kind) },
+			]);
+			const chunks = [whole.slice(0, 1), whole.slice(1, 2), whole.slice(2, 3), whole.slice(3, 4)].filter(
+				(chunk) => chunk.length > 0,
+			);
+			expect(await syndication.listingSitemapPages(kind, 1)).toEqual(
+				chunks.map((chunk, index) => ({ page: index + 1, lastModified: chunk[0]?.lastModified })),
+			);
+			for (const [index, chunk] of chunks.entries()) {
+				expect(await syndication.listingSitemapPage(kind, index + 1, 1)).toEqual(chunk);
+			}
+			expect(await syndication.listingSitemapPage(kind, chunks.length + 1, 1)).toEqual([]);
+		}
+		// The tags' pages of two: water and the Kunar talks; agriculture and cricket.
+		expect(await syndication.listingSitemapPages("tags", 2)).toEqual([
+			{ page: 1, lastModified: hoursAgo(2) },
+			{ page: 2, lastModified: hoursAgo(48) },
+		]);
 	});
 
 	it("offers the news sitemap only stories from the last 48 hours, the boundary included", async () => {
@@ -157,10 +190,10 @@ describe("syndication service as stories change", () => {
 		expect(await syndication.articleSitemapPages(10)).toEqual([]);
 		expect(await syndication.articleSitemapPage(1, 10)).toEqual([]);
 		expect(await syndication.sections()).toEqual([]);
-		expect(await syndication.authors()).toEqual([]);
-		expect(await syndication.tagsInUse()).toEqual([]);
-		expect(await syndication.authorsLastModified()).toBeNull();
-		expect(await syndication.tagsLastModified()).toBeNull();
+		expect(await syndication.listingSitemapPage("authors", 1, 100)).toEqual([]);
+		expect(await syndication.listingSitemapPage("tags", 1, 100)).toEqual([]);
+		expect(await syndication.listingLastModified("authors")).toBeNull();
+		expect(await syndication.listingLastModified("tags")).toBeNull();
 		expect(await syndication.recentNews()).toEqual([]);
 	});
 
@@ -184,8 +217,10 @@ describe("syndication service as stories change", () => {
 			tagNames: ["Open"],
 		});
 		await services.articles.publish(published, { at: hoursAgo(10) });
-		expect((await services.syndication.authors()).map((person) => person.name)).toEqual(["Nadia Karimi"]);
-		expect((await services.syndication.tagsInUse()).map((tag) => tag.name)).toEqual(["Open"]);
+		expect((await services.syndication.listingSitemapPage("authors", 1, 100)).map((person) => person.name)).toEqual([
+			"Nadia Karimi",
+		]);
+		expect((await services.syndication.listingSitemapPage("tags", 1, 100)).map((tag) => tag.name)).toEqual(["Open"]);
 		expect(await services.syndication.lastModified({ kind: "site" })).toEqual(hoursAgo(10));
 
 		clock.set(hoursAgo(1));
@@ -197,7 +232,7 @@ describe("syndication service as stories change", () => {
 		expect(await services.syndication.newest({ kind: "site" })).toEqual([]);
 		expect(await services.syndication.lastModified({ kind: "site" })).toEqual(hoursAgo(1));
 		expect(await services.syndication.lastModified({ kind: "section", sectionId: section.id })).toEqual(hoursAgo(1));
-		expect(await services.syndication.authors()).toEqual([]);
+		expect(await services.syndication.listingSitemapPage("authors", 1, 100)).toEqual([]);
 	});
 
 	it("dates the authors' and tags' sitemaps by stories with a byline or a tag only", async () => {
@@ -228,7 +263,7 @@ describe("syndication service as stories change", () => {
 		await services.articles.publish(bare, { at: hoursAgo(0.3) });
 		// Newer than every story of the fixture: each date below comes from these three stories.
 		expect(await services.syndication.lastModified({ kind: "site" })).toEqual(hoursAgo(0.3));
-		expect(await services.syndication.authorsLastModified()).toEqual(hoursAgo(0.5));
-		expect(await services.syndication.tagsLastModified()).toEqual(hoursAgo(0.4));
+		expect(await services.syndication.listingLastModified("authors")).toEqual(hoursAgo(0.5));
+		expect(await services.syndication.listingLastModified("tags")).toEqual(hoursAgo(0.4));
 	});
 });

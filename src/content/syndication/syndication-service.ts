@@ -15,7 +15,7 @@ import {
 	type SyndicatedStory,
 	storyLastModified,
 } from "./syndication.js";
-import { type ChangeRow, type StoryFilter, SyndicationRepository } from "./syndication-repository.js";
+import { type ChangeRow, type ListingKind, type StoryFilter, SyndicationRepository } from "./syndication-repository.js";
 
 const HOUR = 3_600_000;
 
@@ -141,25 +141,35 @@ export class SyndicationService {
 		return listings;
 	}
 
-	/** The latest change among published stories with a byline (null: there are none), for the sitemap index. */
-	async authorsLastModified(): Promise<Date | null> {
-		return changeOf(await this.repository.latestChangeLinked("article_people"));
+	/** The latest change among published stories with a byline (`authors`) or a tag (`tags`); null when there are none. */
+	async listingLastModified(kind: ListingKind): Promise<Date | null> {
+		return changeOf(await this.repository.latestChangeLinked(kind));
 	}
 
-	/** The latest change among published stories with a tag (null: there are none), for the sitemap index. */
-	async tagsLastModified(): Promise<Date | null> {
-		return changeOf(await this.repository.latestChangeLinked("article_tags"));
+	/**
+	 * The pages of the authors' or the tags' sitemap at `pageSize` entries
+	 * each; none when none of them has a published story. While the people or
+	 * tags number at most `pageSize`, as on nearly every site, there is one
+	 * page, dated by the newest linked story without grouping any links. Past
+	 * that, those in use are read once to count the pages and date each.
+	 */
+	async listingSitemapPages(kind: ListingKind, pageSize: number): Promise<SitemapPage[]> {
+		const [newest, size] = await Promise.all([this.listingLastModified(kind), this.repository.listingSize(kind)]);
+		if (!newest) return [];
+		if (size <= pageSize) return [{ page: 1, lastModified: newest }];
+		const rows = await this.repository.listingWithStories(kind, null);
+		const pages: SitemapPage[] = [];
+		for (let start = 0; start < rows.length; start += pageSize) {
+			let change: Date | null = null;
+			for (const row of rows.slice(start, start + pageSize)) change = latest(change, changeOf(row));
+			pages.push({ page: pages.length + 1, lastModified: change ?? newest });
+		}
+		return pages;
 	}
 
-	/** People with at least one published story, with the latest change among their stories. */
-	async authors(): Promise<SitemapListing[]> {
-		const rows = await this.repository.peopleWithStories();
-		return rows.map((row) => ({ slug: row.slug, path: row.slug, name: row.name, lastModified: changeOf(row) }));
-	}
-
-	/** Tags on at least one published story, with the latest change among their stories. */
-	async tagsInUse(): Promise<SitemapListing[]> {
-		const rows = await this.repository.tagsWithStories();
+	/** Page `page` (from 1) of the people or tags with published stories, in the order they were created. */
+	async listingSitemapPage(kind: ListingKind, page: number, pageSize: number): Promise<SitemapListing[]> {
+		const rows = await this.repository.listingWithStories(kind, slice(page, pageSize));
 		return rows.map((row) => ({ slug: row.slug, path: row.slug, name: row.name, lastModified: changeOf(row) }));
 	}
 

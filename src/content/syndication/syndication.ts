@@ -60,6 +60,14 @@ export const NEWS_MAX_STORIES = 1000;
  */
 export const SITEMAP_PAGE_SIZE = 5_000;
 
+/**
+ * Authors or tags per sitemap: the 50,000 URLs sitemaps.org allows, about
+ * 7 MB of XML. Sites moving from WordPress can carry more tags than that,
+ * where one file would be refused whole. Each page groups every published
+ * story's links to find its entries' dates, so pages are few and large.
+ */
+export const LISTING_SITEMAP_PAGE_SIZE = 50_000;
+
 /** WordPress's excerpt length, which newsrooms moving from it are used to. */
 const SUMMARY_WORDS = 55;
 

@@ -6,6 +6,7 @@ import { articlePath, authorPath, hreflangAlternates, sectionPath, tagPath } fro
 import { pagePath } from "../../content/pages/page-service.js";
 import {
 	type FeedScope,
+	LISTING_SITEMAP_PAGE_SIZE,
 	latest,
 	SITEMAP_PAGE_SIZE,
 	type SyndicatedStory,
@@ -31,6 +32,8 @@ export interface FeedsOptions {
 	feedSize?: number;
 	/** Stories per article sitemap; SITEMAP_PAGE_SIZE unless a test says otherwise. */
 	sitemapPageSize?: number;
+	/** Authors or tags per sitemap; LISTING_SITEMAP_PAGE_SIZE unless a test says otherwise. */
+	listingSitemapPageSize?: number;
 }
 
 const CACHE_CONTROL = "public, max-age=300";
@@ -58,12 +61,15 @@ const SECTION_PREFIXES = [
 ];
 
 const ARTICLE_SITEMAP = /^articles-([1-9]\d{0,8})\.xml$/;
+const LISTING_SITEMAP = /^(authors|tags)-([1-9]\d{0,8})\.xml$/;
+const LISTING_KINDS = ["authors", "tags"] as const;
 
 /** Feeds (RSS, Atom, JSON Feed), sitemaps and robots.txt. Public, cacheable, and never sees a session. */
 export async function feedsPlugin(app: FastifyInstance, options: FeedsOptions): Promise<void> {
 	const { services, config } = options;
 	const feedSize = options.feedSize ?? 20;
 	const pageSize = options.sitemapPageSize ?? SITEMAP_PAGE_SIZE;
+	const listingPageSize = options.listingSitemapPageSize ?? LISTING_SITEMAP_PAGE_SIZE;
 	const absolute = (path: string) => `${config.publicUrl}${path}`;
 
 	/**
@@ -190,20 +196,19 @@ export async function feedsPlugin(app: FastifyInstance, options: FeedsOptions): 
 	app.get("/sitemap.xml", async (request, reply) => {
 		const [pages, authors, tags, standing, lastModified] = await Promise.all([
 			services.syndication.articleSitemapPages(pageSize),
-			services.syndication.authorsLastModified(),
-			services.syndication.tagsLastModified(),
+			services.syndication.listingSitemapPages("authors", listingPageSize),
+			services.syndication.listingSitemapPages("tags", listingPageSize),
 			services.pages.listPublished(),
 			services.syndication.lastModified({ kind: "site" }),
 		]);
+		const paged = (name: string, list: { page: number; lastModified: Date }[]) =>
+			list.map((page) => ({ loc: absolute(`/sitemaps/${name}-${page.page}.xml`), lastModified: page.lastModified }));
 		// An empty child sitemap is not listed; the sections sitemap always holds the home page.
 		const sitemaps: SitemapUrl[] = [
-			...pages.map((page) => ({
-				loc: absolute(`/sitemaps/articles-${page.page}.xml`),
-				lastModified: page.lastModified,
-			})),
+			...paged("articles", pages),
 			{ loc: absolute("/sitemaps/sections.xml"), lastModified },
-			...(authors ? [{ loc: absolute("/sitemaps/authors.xml"), lastModified: authors }] : []),
-			...(tags ? [{ loc: absolute("/sitemaps/tags.xml"), lastModified: tags }] : []),
+			...paged("authors", authors),
+			...paged("tags", tags),
 			...(standing.length > 0
 				? [
 						{
@@ -220,6 +225,13 @@ export async function feedsPlugin(app: FastifyInstance, options: FeedsOptions): 
 			keep: true,
 		});
 	});
+
+	// Before the listings were paged they had one file each; an address a crawler kept leads to the first page.
+	for (const kind of LISTING_KINDS) {
+		app.get(`/sitemaps/${kind}.xml`, async (_request, reply) =>
+			reply.header("cache-control", CACHE_CONTROL).redirect(absolute(`/sitemaps/${kind}-1.xml`), 301),
+		);
+	}
 
 	app.get<{ Params: { file: string } }>("/sitemaps/:file", async (request, reply) => {
 		const urls = await childSitemap(request.params.file);
@@ -254,6 +266,15 @@ export async function feedsPlugin(app: FastifyInstance, options: FeedsOptions): 
 				};
 			});
 		}
+		const listing = LISTING_SITEMAP.exec(file);
+		if (listing) {
+			const kind = listing[1] === "authors" ? "authors" : "tags";
+			const page = Number(listing[2]);
+			const entries = await services.syndication.listingSitemapPage(kind, page, listingPageSize);
+			if (entries.length === 0 && page > 1) throw new AppError("ERR_PAGE_OUT_OF_RANGE");
+			const path = kind === "authors" ? authorPath : tagPath;
+			return entries.map((entry) => ({ loc: absolute(path(entry)), lastModified: entry.lastModified }));
+		}
 		switch (file) {
 			case "sections.xml": {
 				const [sections, home] = await Promise.all([
@@ -268,20 +289,10 @@ export async function feedsPlugin(app: FastifyInstance, options: FeedsOptions): 
 					})),
 				];
 			}
-			case "authors.xml":
-				return (await services.syndication.authors()).map((person) => ({
-					loc: absolute(authorPath(person)),
-					lastModified: person.lastModified,
-				}));
 			case "pages.xml":
 				return (await services.pages.listPublished()).map((page) => ({
 					loc: absolute(pagePath(page)),
 					lastModified: page.modifiedAt,
-				}));
-			case "tags.xml":
-				return (await services.syndication.tagsInUse()).map((tag) => ({
-					loc: absolute(tagPath(tag)),
-					lastModified: tag.lastModified,
 				}));
 			default:
 				throw new AppError("ERR_NOT_FOUND");
