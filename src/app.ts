@@ -10,6 +10,7 @@ import type { Db } from "./db/database.js";
 import type { DialectAdapter } from "./db/dialects/dialect.js";
 import { createNewsroomServices } from "./newsroom/newsroom-services.js";
 import { createServices, type Services } from "./services.js";
+import { API_PREFIX, apiPlugin } from "./web/api/api-plugin.js";
 import { feedsPlugin } from "./web/feeds/feeds-plugin.js";
 import { mediaPlugin } from "./web/media/media-plugin.js";
 import { frontPageRoutes } from "./web/newsroom/front-page-routes.js";
@@ -101,6 +102,13 @@ export async function buildSite(deps: AppDeps): Promise<BuiltApp> {
 		},
 	});
 	await app.register(feedsPlugin, { services, config: deps.config, cache });
+	await app.register(apiPlugin, {
+		prefix: API_PREFIX,
+		services,
+		config: deps.config,
+		cache,
+		image: storyImage(services),
+	});
 	const newsroom = createNewsroomServices({
 		db: deps.db,
 		adapter: deps.adapter,

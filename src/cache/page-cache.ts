@@ -6,6 +6,8 @@ export interface CachedPage {
 	contentType: string;
 	etag: string;
 	keys: readonly string[];
+	/** Headers of its own that every answer from the cache carries (the API's CORS header). */
+	headers: Readonly<Record<string, string>>;
 	identity: Buffer;
 	gzip: Buffer;
 	br: Buffer;
@@ -19,7 +21,12 @@ export function strongEtag(body: Buffer | string): string {
 }
 
 /** Builds a cache entry: compresses once, so every later hit is a plain write. */
-export function cachedPage(input: { body: string | Buffer; contentType: string; keys: readonly string[] }): CachedPage {
+export function cachedPage(input: {
+	body: string | Buffer;
+	contentType: string;
+	keys: readonly string[];
+	headers?: Readonly<Record<string, string>>;
+}): CachedPage {
 	const identity = Buffer.isBuffer(input.body) ? input.body : Buffer.from(input.body);
 	const gzip = gzipSync(identity, { level: 9 });
 	const br = brotliCompressSync(identity, {
@@ -30,6 +37,7 @@ export function cachedPage(input: { body: string | Buffer; contentType: string; 
 		contentType: input.contentType,
 		etag: strongEtag(identity),
 		keys,
+		headers: input.headers ?? {},
 		identity,
 		gzip,
 		br,

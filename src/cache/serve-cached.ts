@@ -42,6 +42,7 @@ function headersFor(page: CachedPage, encoding: Encoding, cacheControl: string):
 			"x-cache": "HIT",
 			"content-security-policy": READER_CSP,
 			"x-content-type-options": "nosniff",
+			...page.headers,
 			...(encoding === "identity" ? {} : { "content-encoding": encoding }),
 		};
 		byEncoding.set(encoding, headers);

@@ -11,9 +11,9 @@ import {
 	SITEMAP_PAGE_SIZE,
 	type SyndicatedStory,
 } from "../../content/syndication/syndication.js";
-import { asUnavailable } from "../../db/database-unavailable.js";
-import { AppError, errorCatalog, isAppError } from "../../errors.js";
+import { AppError, errorCatalog } from "../../errors.js";
 import type { Services } from "../../services.js";
+import { machineError } from "../machine-error.js";
 import { renderAtom } from "./atom.js";
 import { notModified } from "./conditional.js";
 import type { Feed } from "./feed.js";
@@ -327,17 +327,10 @@ export async function feedsPlugin(app: FastifyInstance, options: FeedsOptions): 
 
 	// Feeds and sitemaps are read by machines: errors are short plain text, not the reader's HTML page.
 	app.setErrorHandler(async (raw, request, reply) => {
-		const error = asUnavailable(raw);
-		const given = isAppError(error) ? error.status : (error as { statusCode?: unknown }).statusCode;
-		// A client error is passed on as such, and an unreachable database as 503; anything else is our fault.
-		const status = typeof given === "number" && ((given >= 400 && given < 500) || given === 503) ? given : 500;
+		const { error, status, code } = machineError(raw);
 		if (status === 503) reply.header("retry-after", "5");
 		if (status === 500) request.log.error({ err: error }, "feed or sitemap failed");
-		const message = isAppError(error)
-			? errorCatalog[error.code].message
-			: status === 500
-				? errorCatalog.ERR_INTERNAL.message
-				: errorCatalog.ERR_BAD_REQUEST.message;
+		const message = errorCatalog[code].message;
 		return reply
 			.code(status)
 			.header("content-type", "text/plain; charset=utf-8")

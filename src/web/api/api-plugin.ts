@@ -1,0 +1,212 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { cachedPage, type PageCache, strongEtag } from "../../cache/page-cache.js";
+import { articleKey, FEEDS_KEY, SITE_KEY } from "../../cache/purge-bus.js";
+import type { Config } from "../../config.js";
+import type { Article } from "../../content/articles/article.js";
+import type { PublishedFilter } from "../../content/articles/article-repository.js";
+import type { ImageModel } from "../../content/media/media.js";
+import { AppError, errorCatalog } from "../../errors.js";
+import type { Services } from "../../services.js";
+import { notModified } from "../feeds/conditional.js";
+import { machineError } from "../machine-error.js";
+import { type ApiContext, absoluteUrl, articleJson, articleSummaryJson, sectionTreeJson } from "./api-json.js";
+
+export interface ApiOptions {
+	services: Services;
+	config: Pick<Config, "publicUrl" | "timeZone" | "cacheControl">;
+	/** The page cache: answers without a query string are kept in it until what they show changes. */
+	cache?: PageCache | undefined;
+	/** The featured image of a story, as its page shows it. */
+	image: (story: Pick<Article, "featuredMediaId">) => Promise<ImageModel | null>;
+}
+
+/** The API's version prefix, which the plugin is registered under: a change that breaks a client gets a new one. */
+export const API_PREFIX = "/api/v1";
+
+/** Stories per page of a list when the client names no `limit`, and the most it may ask for. */
+export const API_PAGE_SIZE = 20;
+export const API_MAX_PAGE_SIZE = 100;
+
+const JSON_TYPE = "application/json; charset=utf-8";
+
+/**
+ * Published content is public: any site may read it from a browser. No
+ * credentials are ever honoured here (the API sees no session cookie).
+ */
+const CORS = { "access-control-allow-origin": "*" } as const;
+
+const listQuery = z
+	.object({
+		page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+		limit: z.coerce.number().int().min(1).max(API_MAX_PAGE_SIZE).default(API_PAGE_SIZE),
+		section: z.string().min(1).max(500).optional(),
+		author: z.string().min(1).max(200).optional(),
+		tag: z.string().min(1).max(200).optional(),
+	})
+	.strict();
+
+type ListQuery = z.infer<typeof listQuery>;
+
+/**
+ * The read-only content API: published stories, sections, in JSON, for apps,
+ * partners and newsletters. Public, cacheable like the reader's pages, and it
+ * never sees a session: nothing here changes anything.
+ */
+export async function apiPlugin(app: FastifyInstance, options: ApiOptions): Promise<void> {
+	const { services, config } = options;
+	const context: ApiContext = { publicUrl: config.publicUrl, timeZone: config.timeZone };
+
+	/**
+	 * Sends a JSON document with a strong ETag (304 when the client's copy is
+	 * current). An answer at its canonical address (`canonical`, or the path
+	 * without a query string) is kept in the page cache, carrying `keys`, so the
+	 * next request for it is answered before routing. Other spellings of the
+	 * same query are answered but not kept, so they cannot crowd the cache.
+	 */
+	function sendJson(
+		request: FastifyRequest,
+		reply: FastifyReply,
+		document: unknown,
+		cache: { keys: readonly string[]; canonical?: string },
+	) {
+		const keys = cache.keys;
+		const body = Buffer.from(JSON.stringify(document));
+		const canonical = cache.canonical ?? request.url.split("?")[0];
+		let etag: string;
+		if (options.cache && request.method === "GET" && request.url === canonical) {
+			const page = cachedPage({ body, contentType: JSON_TYPE, keys: [SITE_KEY, ...keys], headers: CORS });
+			options.cache.set(request.url, page);
+			reply.header("x-cache", "MISS");
+			etag = page.etag;
+		} else etag = strongEtag(body);
+		reply
+			.headers(CORS)
+			.header("etag", etag)
+			.header("cache-control", config.cacheControl)
+			.header("surrogate-key", [SITE_KEY, ...keys].join(" "));
+		if (notModified({ ifNoneMatch: request.headers["if-none-match"] }, { etag, lastModified: null }))
+			return reply.code(304).send();
+		return reply.code(200).header("content-type", JSON_TYPE).send(body);
+	}
+
+	/** The stories a list covers: a section with its subsections, an author, a tag, or the whole site. */
+	async function filterFor(query: ListQuery): Promise<PublishedFilter> {
+		const filter: { sectionIds?: number[]; personId?: number; tagId?: number } = {};
+		if (query.section !== undefined) {
+			const section = await services.sections.getByPath(query.section.replace(/^\/+|\/+$/g, ""));
+			if (!section) throw new AppError("ERR_SECTION_NOT_FOUND", `No section at "${query.section}".`);
+			filter.sectionIds = await services.sections.withDescendants(section.id);
+		}
+		if (query.author !== undefined) {
+			const person = await services.people.getBySlug(query.author);
+			if (!person) throw new AppError("ERR_PERSON_NOT_FOUND", `No author "${query.author}".`);
+			filter.personId = person.id;
+		}
+		if (query.tag !== undefined) {
+			const tag = await services.tags.getBySlug(query.tag);
+			if (!tag) throw new AppError("ERR_TAG_NOT_FOUND", `No tag "${query.tag}".`);
+			filter.tagId = tag.id;
+		}
+		return filter;
+	}
+
+	/** The path of a page of a list, its parameters in one order and defaults left out. */
+	function pagePath(query: ListQuery, page: number): string {
+		const params = new URLSearchParams();
+		if (query.section !== undefined) params.set("section", query.section);
+		if (query.author !== undefined) params.set("author", query.author);
+		if (query.tag !== undefined) params.set("tag", query.tag);
+		if (query.limit !== API_PAGE_SIZE) params.set("limit", String(query.limit));
+		if (page > 1) params.set("page", String(page));
+		const search = params.toString();
+		return `${API_PREFIX}/articles${search ? `?${search}` : ""}`;
+	}
+
+	app.get("/articles", async (request, reply) => {
+		const parsed = listQuery.safeParse(request.query);
+		if (!parsed.success) {
+			const issue = parsed.error.issues[0];
+			const field = issue?.path.join(".") || "query";
+			throw new AppError("ERR_BAD_REQUEST", `${field}: ${issue?.message ?? "not accepted"}.`);
+		}
+		const query = parsed.data;
+		const filter = await filterFor(query);
+		const { items, total } = await services.articles.listPublished(filter, {
+			limit: query.limit,
+			offset: (query.page - 1) * query.limit,
+		});
+		const pages = Math.max(1, Math.ceil(total / query.limit));
+		if (query.page > pages) throw new AppError("ERR_PAGE_OUT_OF_RANGE", `This list has ${pages} page(s).`);
+		return sendJson(
+			request,
+			reply,
+			{
+				articles: items.map((story) => articleSummaryJson(context, story)),
+				meta: {
+					page: query.page,
+					limit: query.limit,
+					pages,
+					total,
+					next: query.page < pages ? absoluteUrl(context, pagePath(query, query.page + 1)) : null,
+					prev: query.page > 1 ? absoluteUrl(context, pagePath(query, query.page - 1)) : null,
+				},
+			},
+			{ keys: [FEEDS_KEY], canonical: pagePath(query, query.page) },
+		);
+	});
+
+	app.get<{ Params: { slug: string } }>("/articles/:slug", async (request, reply) => {
+		const read = await services.articles.readPublished(request.params.slug);
+		if (!read) throw new AppError("ERR_ARTICLE_NOT_FOUND");
+		const { story } = read;
+		const [image, translations] = await Promise.all([
+			options.image(story),
+			services.articles.translations(story.id, story.translationGroup),
+		]);
+		const document = {
+			article: articleJson(context, story, { corrections: read.corrections, image, translations }),
+		};
+		// The document names its translations' headlines: an edit of one of them changes it too.
+		return sendJson(request, reply, document, {
+			keys: [articleKey(story.id), ...translations.map((version) => articleKey(version.id))],
+		});
+	});
+
+	// Sections purge every cached page when they change (SITE_KEY, which every answer carries).
+	app.get("/sections", async (request, reply) =>
+		sendJson(request, reply, { sections: sectionTreeJson(context, await services.sections.tree()) }, { keys: [] }),
+	);
+
+	// Where a client starts: the lists it can read, by absolute address.
+	app.get("/", async (request, reply) =>
+		sendJson(
+			request,
+			reply,
+			{
+				articles: absoluteUrl(context, `${API_PREFIX}/articles`),
+				article: absoluteUrl(context, `${API_PREFIX}/articles/{slug}`),
+				sections: absoluteUrl(context, `${API_PREFIX}/sections`),
+			},
+			{ keys: [] },
+		),
+	);
+
+	// Every other address under the prefix is the API's to answer, in JSON, ahead of the reader's pages.
+	app.all("/*", async () => {
+		throw new AppError("ERR_NOT_FOUND");
+	});
+
+	// A client gets JSON for every error too: the catalog's code, its message, and what was wrong.
+	app.setErrorHandler(async (raw, request, reply) => {
+		const { error, status, code, detail } = machineError(raw);
+		if (status === 503) reply.header("retry-after", "5");
+		if (status === 500) request.log.error({ err: error }, "API request failed");
+		return reply
+			.code(status)
+			.headers(CORS)
+			.header("content-type", JSON_TYPE)
+			.header("cache-control", status >= 500 ? "no-store" : "public, max-age=30")
+			.send({ error: { code, message: errorCatalog[code].message, ...(detail ? { detail } : {}) } });
+	});
+}
