@@ -446,6 +446,8 @@ async function benchmark(target, archive, scratch) {
 				`${cached.base}/`,
 				searchesNotKept,
 			),
+			await load(10, "API story list, cache on", `${cached.base}/api/v1/articles`),
+			await load(11, "API story list, cache off", `${uncached.base}/api/v1/articles`),
 		];
 		const memory = Object.fromEntries(servers.map((server) => [server.label, memoryOf(server.child.pid)]));
 		const ceiling = runs[0].requestsPerSecond;
