@@ -132,23 +132,22 @@ export async function apiPlugin(app: FastifyInstance, options: ApiOptions): Prom
 		}
 		const query = parsed.data;
 		const filter = await filterFor(query);
-		const { items, total } = await services.articles.listPublished(filter, {
-			limit: query.limit,
+		// One story past the page says whether another page follows, without counting the archive.
+		const stories = await services.articles.publishedSlice(filter, {
+			limit: query.limit + 1,
 			offset: (query.page - 1) * query.limit,
 		});
-		const pages = Math.max(1, Math.ceil(total / query.limit));
-		if (query.page > pages) throw new AppError("ERR_PAGE_OUT_OF_RANGE", `This list has ${pages} page(s).`);
+		if (stories.length === 0 && query.page > 1) throw new AppError("ERR_PAGE_OUT_OF_RANGE");
+		const more = stories.length > query.limit;
 		return sendJson(
 			request,
 			reply,
 			{
-				articles: items.map((story) => articleSummaryJson(context, story)),
+				articles: stories.slice(0, query.limit).map((story) => articleSummaryJson(context, story)),
 				meta: {
 					page: query.page,
 					limit: query.limit,
-					pages,
-					total,
-					next: query.page < pages ? absoluteUrl(context, pagePath(query, query.page + 1)) : null,
+					next: more ? absoluteUrl(context, pagePath(query, query.page + 1)) : null,
 					prev: query.page > 1 ? absoluteUrl(context, pagePath(query, query.page - 1)) : null,
 				},
 			},
