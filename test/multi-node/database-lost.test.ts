@@ -1,11 +1,11 @@
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, requireBuiltCli, runCliOrThrow, type ServeProcess, startServe } from "../support/cli-runner.js";
 import { HttpBrowser } from "../support/http-browser.js";
 import { createPostgresDatabase, type TestPostgresDatabase } from "../support/postgres-database.js";
+import { Relay } from "../support/tcp-relay.js";
 
 /**
  * A node whose PostgreSQL goes away while it serves: cached pages still go
@@ -19,41 +19,6 @@ const PASSWORD = "correct horse battery staple";
 
 if (!baseUrl) console.warn("database-lost test skipped: set TEST_DATABASE_URL=postgres://… to run it.");
 const maybe = baseUrl ? describe : describe.skip;
-
-/** A TCP relay to PostgreSQL that can drop every connection and refuse new ones, then come back on the same port. */
-class Relay {
-	private server: net.Server | undefined;
-	private readonly sockets = new Set<net.Socket>();
-
-	constructor(
-		readonly port: number,
-		private readonly target: { host: string; port: number },
-	) {}
-
-	async open(): Promise<void> {
-		const server = net.createServer((client) => {
-			const upstream = net.connect(this.target.port, this.target.host);
-			for (const socket of [client, upstream]) {
-				this.sockets.add(socket);
-				socket.on("close", () => this.sockets.delete(socket));
-				socket.on("error", () => socket.destroy());
-			}
-			client.pipe(upstream).pipe(client);
-		});
-		await new Promise<void>((resolve, reject) => {
-			server.once("error", reject);
-			server.listen(this.port, "127.0.0.1", () => resolve());
-		});
-		this.server = server;
-	}
-
-	async cut(): Promise<void> {
-		const server = this.server;
-		this.server = undefined;
-		for (const socket of this.sockets) socket.destroy();
-		await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-	}
-}
 
 maybe("a node that loses its PostgreSQL database", () => {
 	let database: TestPostgresDatabase | undefined;

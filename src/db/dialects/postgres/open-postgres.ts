@@ -155,7 +155,14 @@ export function openPostgres(options: PostgresOptions): Kysely<Database> {
 	}
 	if (options.maxConnections !== undefined) config.max = options.maxConnections;
 	const pool = new pg.Pool(config);
-	pool.on("connect", prepareMarkedStatements);
+	pool.on("connect", (client) => {
+		prepareMarkedStatements(client);
+		// The pool listens for errors only on idle connections. One held between statements (inside
+		// a transaction) whose server goes away emits "error" with no one listening, which throws
+		// out of the process: a node died when its database was cut mid-transaction. The loss
+		// still reaches the next query on it, and the pool drops it when it comes back.
+		client.on("error", () => {});
+	});
 	// An idle connection that the server drops must not crash the process; the next query reports it.
 	pool.on("error", () => {});
 	return new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
