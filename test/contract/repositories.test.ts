@@ -511,6 +511,20 @@ describe.each(dialects)("repositories on $name", (dialect) => {
 			}
 		});
 
+		// PostgreSQL's alone: SQLite has no visibility map (its bulk load gathers statistics, tested above).
+		if (dialect.name === "postgres") {
+			it("marks a bulk load's pages all-visible, so counting a listing can read only an index", async () => {
+				const { db, adapter } = database;
+				const news = await topSection("news");
+				for (let n = 0; n < 300; n += 1) await article({ slug: `bulk-${n}`, sectionId: news.id });
+				await adapter.afterBulkLoad(db);
+				const { rows } = await sql<{ pages: number; visible: number }>`SELECT relpages AS pages,
+					relallvisible AS visible FROM pg_class WHERE oid = 'articles'::regclass`.execute(db);
+				expect(rows[0]?.pages).toBeGreaterThan(0);
+				expect(rows[0]?.visible).toBe(rows[0]?.pages);
+			});
+		}
+
 		it("treats query syntax in terms as plain words", async () => {
 			const { db, adapter } = database;
 			await adapter.indexDocument(db, { id: 1, headline: "NEAR AND OR", body: "quotes and stars" });
