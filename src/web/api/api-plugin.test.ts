@@ -233,6 +233,49 @@ describe("the content API's story", () => {
 	});
 });
 
+describe("the content API's search", () => {
+	type Found = {
+		results: (ArticleSummaryJson & { snippet: { text: string; match: boolean }[] })[];
+		meta: Record<string, unknown>;
+	};
+
+	it("finds published stories with every word, each with a snippet that marks the matches", async () => {
+		const response = await get(`/api/v1/search?q=${encodeURIComponent("Kunar flow")}`);
+		expect(response.status).toBe(200);
+		const found = response.json as Found;
+		expect(found.results.map((story) => story.slug)).toContain(TALKS_END);
+		expect(found.results.map((story) => story.id)).not.toContain(fixture.draft);
+		const talksEnd = found.results.find((story) => story.slug === TALKS_END);
+		expect(talksEnd?.url).toBe(`${BASE}/2026/03/14/${TALKS_END}/`);
+		const marked = talksEnd?.snippet.filter((part) => part.match).map((part) => part.text.toLowerCase());
+		expect(marked).toEqual(expect.arrayContaining(["kunar"]));
+		expect(found.meta).toMatchObject({ query: "Kunar flow", page: 1, total: found.results.length, more: false });
+		expect(found.meta.next).toBeNull();
+		// Not kept in the page cache: the search service keeps its own result pages.
+		expect(response.headers.get("x-cache")).toBeNull();
+	});
+
+	it("pages its results, and answers an empty query with none and a bad one with 400", async () => {
+		const cricket = (await get("/api/v1/search?q=cricket")).json as Found;
+		const total = cricket.meta.total as number;
+		expect(total).toBeGreaterThan(10);
+		expect(cricket.results).toHaveLength(10);
+		expect(cricket.meta.next).toBe(`${BASE}/api/v1/search?q=cricket&page=2`);
+		const second = (await get("/api/v1/search?q=cricket&page=2")).json as Found;
+		expect(second.meta.prev).toBe(`${BASE}/api/v1/search?q=cricket`);
+		const ids = [...cricket.results, ...second.results].map((story) => story.id);
+		expect(new Set(ids).size).toBe(ids.length);
+		const empty = await get("/api/v1/search?q=");
+		expect([empty.status, (empty.json as Found).results]).toEqual([200, []]);
+		for (const query of ["", "q=x&page=0", `q=${"a".repeat(201)}`, "q=x&sort=new"]) {
+			const response = await get(`/api/v1/search?${query}`);
+			expect(response.status, query).toBe(400);
+			expect((response.json as ErrorDocument).error.code, query).toBe("ERR_BAD_REQUEST");
+		}
+		expect((await get("/api/v1/search?q=cricket&page=50")).status).toBe(404);
+	});
+});
+
 describe("the content API's sections", () => {
 	it("gives the section tree with addresses and descriptions", async () => {
 		const { sections } = (await get("/api/v1/sections")).json as { sections: SectionTreeJson[] };
@@ -266,6 +309,7 @@ describe("the content API over HTTP", () => {
 				articles: `${BASE}/api/v1/articles`,
 				article: `${BASE}/api/v1/articles/{slug}`,
 				sections: `${BASE}/api/v1/sections`,
+				search: `${BASE}/api/v1/search?q={words}`,
 			});
 		}
 	});

@@ -6,6 +6,7 @@ import type { Config } from "../../config.js";
 import type { Article } from "../../content/articles/article.js";
 import type { PublishedFilter } from "../../content/articles/article-repository.js";
 import type { ImageModel } from "../../content/media/media.js";
+import { MAX_QUERY_LENGTH } from "../../content/search/search.js";
 import { AppError, errorCatalog } from "../../errors.js";
 import type { Services } from "../../services.js";
 import { notModified } from "../feeds/conditional.js";
@@ -48,6 +49,20 @@ const listQuery = z
 
 type ListQuery = z.infer<typeof listQuery>;
 
+const searchQuery = z
+	.object({
+		q: z.string().max(MAX_QUERY_LENGTH),
+		page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+	})
+	.strict();
+
+/** ERR_BAD_REQUEST naming the first parameter that was not accepted, and why. */
+function badQuery(error: z.ZodError): AppError {
+	const issue = error.issues[0];
+	const field = issue?.path.join(".") || "query";
+	return new AppError("ERR_BAD_REQUEST", `${field}: ${issue?.message ?? "not accepted"}.`);
+}
+
 /**
  * The read-only content API: published stories, sections, in JSON, for apps,
  * partners and newsletters. Public, cacheable like the reader's pages, and it
@@ -68,13 +83,13 @@ export async function apiPlugin(app: FastifyInstance, options: ApiOptions): Prom
 		request: FastifyRequest,
 		reply: FastifyReply,
 		document: unknown,
-		cache: { keys: readonly string[]; canonical?: string },
+		cache: { keys: readonly string[]; canonical?: string; keep?: boolean },
 	) {
 		const keys = cache.keys;
 		const body = Buffer.from(JSON.stringify(document));
 		const canonical = cache.canonical ?? request.url.split("?")[0];
 		let etag: string;
-		if (options.cache && request.method === "GET" && request.url === canonical) {
+		if (options.cache && cache.keep !== false && request.method === "GET" && request.url === canonical) {
 			const page = cachedPage({ body, contentType: JSON_TYPE, keys: [SITE_KEY, ...keys], headers: CORS });
 			options.cache.set(request.url, page);
 			reply.header("x-cache", "MISS");
@@ -125,11 +140,7 @@ export async function apiPlugin(app: FastifyInstance, options: ApiOptions): Prom
 
 	app.get("/articles", async (request, reply) => {
 		const parsed = listQuery.safeParse(request.query);
-		if (!parsed.success) {
-			const issue = parsed.error.issues[0];
-			const field = issue?.path.join(".") || "query";
-			throw new AppError("ERR_BAD_REQUEST", `${field}: ${issue?.message ?? "not accepted"}.`);
-		}
+		if (!parsed.success) throw badQuery(parsed.error);
 		const query = parsed.data;
 		const filter = await filterFor(query);
 		// One story past the page says whether another page follows, without counting the archive.
@@ -172,6 +183,41 @@ export async function apiPlugin(app: FastifyInstance, options: ApiOptions): Prom
 		});
 	});
 
+	app.get("/search", async (request, reply) => {
+		const parsed = searchQuery.safeParse(request.query);
+		if (!parsed.success) throw badQuery(parsed.error);
+		const { q, page } = parsed.data;
+		// A client that hangs up before its search's turn comes (a flood makes searches wait) leaves the queue.
+		const left = new AbortController();
+		reply.raw.once("close", () => {
+			if (!reply.raw.writableFinished) left.abort();
+		});
+		const found = await services.search.search(q, page, left.signal);
+		if (found.total > 0 && page > found.pages) throw new AppError("ERR_PAGE_OUT_OF_RANGE");
+		const pathOf = (n: number) =>
+			`${API_PREFIX}/search?${new URLSearchParams({ q: found.query.text, ...(n > 1 ? { page: String(n) } : {}) })}`;
+		// Not kept in the page cache: the search service keeps result pages itself, for a minute.
+		return sendJson(
+			request,
+			reply,
+			{
+				results: found.results.map((result) => ({
+					...articleSummaryJson(context, result.story),
+					snippet: result.snippet,
+				})),
+				meta: {
+					query: found.query.text,
+					page,
+					total: found.total,
+					more: found.more,
+					next: page < found.pages ? absoluteUrl(context, pathOf(page + 1)) : null,
+					prev: page > 1 && found.total > 0 ? absoluteUrl(context, pathOf(page - 1)) : null,
+				},
+			},
+			{ keys: [], keep: false },
+		);
+	});
+
 	// Sections purge every cached page when they change (SITE_KEY, which every answer carries).
 	app.get("/sections", async (request, reply) =>
 		sendJson(request, reply, { sections: sectionTreeJson(context, await services.sections.tree()) }, { keys: [] }),
@@ -186,6 +232,7 @@ export async function apiPlugin(app: FastifyInstance, options: ApiOptions): Prom
 				articles: absoluteUrl(context, `${API_PREFIX}/articles`),
 				article: absoluteUrl(context, `${API_PREFIX}/articles/{slug}`),
 				sections: absoluteUrl(context, `${API_PREFIX}/sections`),
+				search: absoluteUrl(context, `${API_PREFIX}/search?q={words}`),
 			},
 			{ keys: [] },
 		),
@@ -198,7 +245,10 @@ export async function apiPlugin(app: FastifyInstance, options: ApiOptions): Prom
 
 	// A client gets JSON for every error too: the catalog's code, its message, and what was wrong.
 	app.setErrorHandler(async (raw, request, reply) => {
+		// The client has gone (a search dropped from the queue): there is no one to answer.
+		if (raw instanceof Error && raw.name === "AbortError" && reply.raw.destroyed) return reply.code(499).send();
 		const { error, status, code, detail } = machineError(raw);
+		// A search refused in a flood, or a database out of reach: the client may try again shortly.
 		if (status === 503) reply.header("retry-after", "5");
 		if (status === 500) request.log.error({ err: error }, "API request failed");
 		return reply

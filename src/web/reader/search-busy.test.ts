@@ -51,6 +51,11 @@ describe("a flood of distinct searches", () => {
 		expect(refused.headers["retry-after"]).toBe("5");
 		expect(refused.headers["cache-control"]).toBe("no-store");
 		expect(refused.headers["content-type"]).toMatch(/^text\/html/);
+		// The content API's search waits in the same queue, and is refused the same way, in JSON.
+		const refusedApi = await site.app.inject({ url: "/api/v1/search?q=one+more" });
+		expect([refusedApi.statusCode, refusedApi.headers["retry-after"]]).toEqual([503, "5"]);
+		expect(refusedApi.headers["cache-control"]).toBe("no-store");
+		expect(refusedApi.json()).toMatchObject({ error: { code: "ERR_SEARCH_BUSY" } });
 
 		// A story page does not wait behind the searches.
 		const story = await site.app.inject({ url: storyPath });
