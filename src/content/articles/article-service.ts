@@ -559,11 +559,8 @@ export class ArticleService {
 		filter: PublishedFilter,
 		page: { limit: number; offset: number },
 	): Promise<{ items: ArticleSummary[]; total: number }> {
-		const [rows, total] = await Promise.all([
-			this.articles.listPublished(filter, page),
-			this.articles.countPublished(filter),
-		]);
-		return { items: await this.withBylines(rows), total };
+		const [items, total] = await Promise.all([this.publishedSlice(filter, page), this.articles.countPublished(filter)]);
+		return { items, total };
 	}
 
 	/**

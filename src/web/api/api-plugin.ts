@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { cachedPage, type PageCache, strongEtag } from "../../cache/page-cache.js";
+import type { PageCache } from "../../cache/page-cache.js";
 import { articleKey, FEEDS_KEY, SITE_KEY } from "../../cache/purge-bus.js";
 import type { Config } from "../../config.js";
 import type { Article } from "../../content/articles/article.js";
@@ -9,8 +9,9 @@ import type { ImageModel } from "../../content/media/media.js";
 import { MAX_QUERY_LENGTH } from "../../content/search/search.js";
 import { AppError, errorCatalog } from "../../errors.js";
 import type { Services } from "../../services.js";
-import { notModified } from "../feeds/conditional.js";
+import { clientGone, hangUpSignal } from "../client-gone.js";
 import { machineError } from "../machine-error.js";
+import { sendValidated } from "../send-validated.js";
 import { type ApiContext, absoluteUrl, articleJson, articleSummaryJson, sectionTreeJson } from "./api-json.js";
 
 export interface ApiOptions {
@@ -85,24 +86,21 @@ export async function apiPlugin(app: FastifyInstance, options: ApiOptions): Prom
 		document: unknown,
 		cache: { keys: readonly string[]; canonical?: string; keep?: boolean },
 	) {
-		const keys = cache.keys;
-		const body = Buffer.from(JSON.stringify(document));
+		const keys = [SITE_KEY, ...cache.keys];
 		const canonical = cache.canonical ?? request.url.split("?")[0];
-		let etag: string;
-		if (options.cache && cache.keep !== false && request.method === "GET" && request.url === canonical) {
-			const page = cachedPage({ body, contentType: JSON_TYPE, keys: [SITE_KEY, ...keys], headers: CORS });
-			options.cache.set(request.url, page);
-			reply.header("x-cache", "MISS");
-			etag = page.etag;
-		} else etag = strongEtag(body);
-		reply
-			.headers(CORS)
-			.header("etag", etag)
-			.header("cache-control", config.cacheControl)
-			.header("surrogate-key", [SITE_KEY, ...keys].join(" "));
-		if (notModified({ ifNoneMatch: request.headers["if-none-match"] }, { etag, lastModified: null }))
-			return reply.code(304).send();
-		return reply.code(200).header("content-type", JSON_TYPE).send(body);
+		const keep =
+			options.cache && cache.keep !== false && request.method === "GET" && request.url === canonical
+				? { cache: options.cache, keys }
+				: undefined;
+		reply.header("surrogate-key", keys.join(" "));
+		return sendValidated(request, reply, {
+			body: JSON.stringify(document),
+			contentType: JSON_TYPE,
+			cacheControl: config.cacheControl,
+			lastModified: null,
+			headers: CORS,
+			keep,
+		});
 	}
 
 	/** The stories a list covers: a section with its subsections, an author, a tag, or the whole site. */
@@ -188,11 +186,7 @@ export async function apiPlugin(app: FastifyInstance, options: ApiOptions): Prom
 		if (!parsed.success) throw badQuery(parsed.error);
 		const { q, page } = parsed.data;
 		// A client that hangs up before its search's turn comes (a flood makes searches wait) leaves the queue.
-		const left = new AbortController();
-		reply.raw.once("close", () => {
-			if (!reply.raw.writableFinished) left.abort();
-		});
-		const found = await services.search.search(q, page, left.signal);
+		const found = await services.search.search(q, page, hangUpSignal(reply));
 		if (found.total > 0 && page > found.pages) throw new AppError("ERR_PAGE_OUT_OF_RANGE");
 		const pathOf = (n: number) =>
 			`${API_PREFIX}/search?${new URLSearchParams({ q: found.query.text, ...(n > 1 ? { page: String(n) } : {}) })}`;
@@ -246,7 +240,7 @@ export async function apiPlugin(app: FastifyInstance, options: ApiOptions): Prom
 	// A client gets JSON for every error too: the catalog's code, its message, and what was wrong.
 	app.setErrorHandler(async (raw, request, reply) => {
 		// The client has gone (a search dropped from the queue): there is no one to answer.
-		if (raw instanceof Error && raw.name === "AbortError" && reply.raw.destroyed) return reply.code(499).send();
+		if (clientGone(raw, reply)) return reply.code(499).send();
 		const { error, status, code, detail } = machineError(raw);
 		// A search refused in a flood, or a database out of reach: the client may try again shortly.
 		if (status === 503) reply.header("retry-after", "5");

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { cachedPage, type PageCache, strongEtag } from "../../cache/page-cache.js";
+import type { PageCache } from "../../cache/page-cache.js";
 import { FEEDS_KEY, SITE_KEY } from "../../cache/purge-bus.js";
 import type { Config } from "../../config.js";
 import { articlePath, authorPath, hreflangAlternates, sectionPath, tagPath } from "../../content/articles/article.js";
@@ -14,8 +14,8 @@ import {
 import { AppError, errorCatalog } from "../../errors.js";
 import type { Services } from "../../services.js";
 import { machineError } from "../machine-error.js";
+import { sendValidated } from "../send-validated.js";
 import { renderAtom } from "./atom.js";
-import { notModified } from "./conditional.js";
 import type { Feed } from "./feed.js";
 import { buildFeed, type FeedSource } from "./feed-model.js";
 import { renderJsonFeed } from "./json-feed.js";
@@ -73,8 +73,7 @@ export async function feedsPlugin(app: FastifyInstance, options: FeedsOptions): 
 	const absolute = (path: string) => `${config.publicUrl}${path}`;
 
 	/**
-	 * Sends `body` with a strong ETag and Last-Modified, or 304 when the client's
-	 * copy is current: a feed, sitemap or robots.txt. With `keep`, the
+	 * Sends a feed, sitemap or robots.txt with its validators. With `keep`, the
 	 * body also goes into the page cache until the next story change ("feeds")
 	 * or settings change ("site"): a sitemap reads across the whole archive,
 	 * too much to do again for every crawler.
@@ -84,24 +83,17 @@ export async function feedsPlugin(app: FastifyInstance, options: FeedsOptions): 
 		reply: FastifyReply,
 		response: { contentType: string; body: string; lastModified: Date | null; keep?: boolean },
 	): FastifyReply {
-		// Encoded and hashed once, with the page cache's validator: the ETag sent now is the one a
-		// later hit from the cache sends, so a client revalidating with it gets 304.
-		const body = Buffer.from(response.body);
-		let etag: string;
-		if (response.keep && options.cache && request.method === "GET" && !request.url.includes("?")) {
-			const page = cachedPage({ body, contentType: response.contentType, keys: [SITE_KEY, FEEDS_KEY] });
-			options.cache.set(request.url, page);
-			reply.header("x-cache", "MISS");
-			etag = page.etag;
-		} else etag = strongEtag(body);
-		reply.header("etag", etag).header("cache-control", CACHE_CONTROL);
-		if (response.lastModified) reply.header("last-modified", response.lastModified.toUTCString());
-		const conditions = {
-			ifNoneMatch: request.headers["if-none-match"],
-			ifModifiedSince: request.headers["if-modified-since"],
-		};
-		if (notModified(conditions, { etag, lastModified: response.lastModified })) return reply.code(304).send();
-		return reply.code(200).header("content-type", response.contentType).send(body);
+		const keep =
+			response.keep && options.cache && request.method === "GET" && !request.url.includes("?")
+				? { cache: options.cache, keys: [SITE_KEY, FEEDS_KEY] }
+				: undefined;
+		return sendValidated(request, reply, {
+			body: response.body,
+			contentType: response.contentType,
+			cacheControl: CACHE_CONTROL,
+			lastModified: response.lastModified,
+			keep,
+		});
 	}
 
 	async function sendFeed(

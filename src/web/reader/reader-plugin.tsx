@@ -20,6 +20,7 @@ import type { SectionNode } from "../../content/sections/section-service.js";
 import { asUnavailable } from "../../db/database-unavailable.js";
 import { AppError, isAppError } from "../../errors.js";
 import type { Services } from "../../services.js";
+import { clientGone, hangUpSignal } from "../client-gone.js";
 import { articleView } from "./article-view.js";
 import { siteCss } from "./assets/site-css.js";
 import { breadcrumbJsonLd, homeHead, siteFeed } from "./page-heads.js";
@@ -394,11 +395,7 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 		const site = await siteSettings();
 		const ctx = await context(site.language, "/search");
 		// A reader who leaves before the search's turn comes (a flood makes them wait) takes it off the queue.
-		const left = new AbortController();
-		reply.raw.once("close", () => {
-			if (!reply.raw.writableFinished) left.abort();
-		});
-		const found = await services.search.search(raw, page, left.signal);
+		const found = await services.search.search(raw, page, hangUpSignal(reply));
 		if (found.total > 0 && page > found.pages) throw new AppError("ERR_PAGE_OUT_OF_RANGE");
 		const card = await cardsIn(site.language);
 		const hrefFor = (n: number) =>
@@ -437,7 +434,7 @@ export async function readerPlugin(app: FastifyInstance, options: ReaderOptions)
 	app.setErrorHandler(async (raw, request, reply) => {
 		const error = asUnavailable(raw);
 		// The reader has gone (a search dropped from the queue): there is no one to answer.
-		if (error instanceof Error && error.name === "AbortError" && reply.raw.destroyed) {
+		if (clientGone(error, reply)) {
 			request.log.debug("the reader left before the page was ready");
 			return reply.code(499).send();
 		}
