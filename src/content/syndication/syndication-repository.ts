@@ -214,8 +214,9 @@ export class SyndicationRepository {
 	 * The people (`authors`) or tags with at least one published story, in the
 	 * order they were created (so a page keeps its entries as new ones arrive),
 	 * each with the latest change among its stories; `page` takes a slice.
-	 * The links are grouped by owner id alone and the owners joined after: 450
-	 * instead of 640 ms for 500,000 tag links at 100,000 stories on SQLite.
+	 * The links are grouped by owner id alone and the owners joined after: 320
+	 * instead of 445 ms (medians of six) for 500,000 tag links at 100,000
+	 * stories on SQLite, where grouping by id, slug and name sorted by name.
 	 */
 	async listingWithStories(
 		kind: ListingKind,
